@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./load";
+
+const base = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/flowdeck" };
+
+function problem(env: Record<string, string>): string {
+  try {
+    parseConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.message;
+    throw e;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseConfig", () => {
+  it("gives the local cluster and documented defaults when only DATABASE_URL is set", () => {
+    const config = parseConfig(base);
+    expect(config.clusters).toEqual([
+      { name: "local", brokers: ["127.0.0.1:9092"], clientId: "flowdeck", tls: { enabled: false, caFile: undefined, rejectUnauthorized: true }, sasl: undefined },
+    ]);
+    expect(config.defaultCluster).toBe("local");
+    expect(config.stuckSagaThresholdMs).toBe(15 * 60_000);
+    expect(config.dlqTopicPattern.test("orders.payment.DLQ")).toBe(true);
+    expect(config.dlqTopicPattern.test("dlq.orders")).toBe(true);
+    expect(config.dlqTopicPattern.test("orders")).toBe(false);
+  });
+
+  it("reads several named clusters with TLS and SASL", () => {
+    const config = parseConfig({
+      ...base,
+      FLOWDECK_CLUSTERS: "local, prod-eu",
+      FLOWDECK_DEFAULT_CLUSTER: "prod-eu",
+      KAFKA_PROD_EU_BROKERS: "b1.example:9094,b2.example:9094",
+      KAFKA_PROD_EU_TLS: "true",
+      KAFKA_PROD_EU_SASL_MECHANISM: "scram-sha-512",
+      KAFKA_PROD_EU_SASL_USERNAME: "console",
+      KAFKA_PROD_EU_SASL_PASSWORD: "secret",
+    });
+    expect(config.clusters.map((c) => c.name)).toEqual(["local", "prod-eu"]);
+    expect(config.defaultCluster).toBe("prod-eu");
+    expect(config.clusters[1]).toMatchObject({
+      brokers: ["b1.example:9094", "b2.example:9094"],
+      tls: { enabled: true },
+      sasl: { mechanism: "scram-sha-512", username: "console", password: "secret" },
+    });
+  });
+
+  it.each([
+    [{}, /^configuration error: DATABASE_URL is not set$/],
+    [{ DATABASE_URL: "mysql://x@y/z" }, /DATABASE_URL expected a postgresql:\/\/.* \(got "mysql:\/\/x@y\/z"\)/],
+    [{ ...base, FLOWDECK_CLUSTERS: "prod" }, /KAFKA_PROD_BROKERS is not set/],
+    [{ ...base, KAFKA_LOCAL_BROKERS: "localhost" }, /KAFKA_LOCAL_BROKERS expected host:port\[,host:port...\] \(got "localhost"\)/],
+    [{ ...base, KAFKA_LOCAL_BROKERS: "h:99999" }, /KAFKA_LOCAL_BROKERS expected host:port/],
+    [{ ...base, KAFKA_LOCAL_SASL_MECHANISM: "gssapi" }, /KAFKA_LOCAL_SASL_MECHANISM .*\(got "gssapi"\)/],
+    [{ ...base, KAFKA_LOCAL_SASL_MECHANISM: "plain" }, /KAFKA_LOCAL_SASL_USERNAME is not set; KAFKA_LOCAL_SASL_PASSWORD is not set/],
+    [{ ...base, KAFKA_LOCAL_TLS: "yes" }, /KAFKA_LOCAL_TLS .*\(got "yes"\)/],
+    [{ ...base, FLOWDECK_CLUSTERS: "Prod EU" }, /FLOWDECK_CLUSTERS cluster names are lower-case/],
+    [{ ...base, FLOWDECK_CLUSTERS: "local,local" }, /FLOWDECK_CLUSTERS names a cluster twice/],
+    [{ ...base, FLOWDECK_DEFAULT_CLUSTER: "other" }, /FLOWDECK_DEFAULT_CLUSTER names "other", which is not in FLOWDECK_CLUSTERS/],
+    [{ ...base, FLOWDECK_STUCK_SAGA_THRESHOLD: "soon" }, /FLOWDECK_STUCK_SAGA_THRESHOLD expected a duration such as 90s, 15m or 2h, got "soon"/],
+    [{ ...base, FLOWDECK_DLQ_TOPIC_PATTERN: "(" }, /FLOWDECK_DLQ_TOPIC_PATTERN not a valid regular expression/],
+    [{ ...base, PORT: "70000" }, /PORT .*\(got "70000"\)/],
+    [{ ...base, PORT: "4000", FLOWDECK_WORKER_PORT: "4000" }, /FLOWDECK_WORKER_PORT must differ from PORT/],
+  ])("rejects %j with one line naming the variable", (env, expected) => {
+    const message = problem(env);
+    expect(message).toMatch(expected);
+    expect(message).not.toContain("\n");
+  });
+});

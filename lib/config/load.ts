@@ -1,0 +1,60 @@
+import { readCluster, describeValue, type EnvIssue } from "./clusters";
+import { FlatEnv, type ClusterConfig } from "./schema";
+
+export type Config = {
+  databaseUrl: string;
+  clusters: ClusterConfig[];
+  defaultCluster: string;
+  dlqTopicPattern: RegExp;
+  stuckSagaThresholdMs: number;
+  kafkaTimeoutMs: number;
+  operatorName: string;
+  webPort: number;
+  workerPort: number;
+  logLevel: FlatEnv["FLOWDECK_LOG_LEVEL"];
+};
+
+/** A configuration problem, printed at start-up as one line that names the variable. */
+export class ConfigError extends Error {
+  constructor(readonly issues: EnvIssue[]) {
+    super(`configuration error: ${issues.map((i) => `${i.variable} ${i.message}`).join("; ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const issues: EnvIssue[] = [];
+  const flat = FlatEnv.safeParse(env);
+  if (!flat.success) {
+    for (const issue of flat.error.issues) {
+      const variable = String(issue.path[0] ?? "environment");
+      issues.push({ variable, message: describeValue(env[variable], issue.message) });
+    }
+    throw new ConfigError(issues);
+  }
+  const e = flat.data;
+  const clusters = e.FLOWDECK_CLUSTERS.flatMap((name) => readCluster(env, name, issues) ?? []);
+  const defaultCluster = e.FLOWDECK_DEFAULT_CLUSTER ?? e.FLOWDECK_CLUSTERS[0] ?? "local";
+  if (!e.FLOWDECK_CLUSTERS.includes(defaultCluster)) {
+    issues.push({ variable: "FLOWDECK_DEFAULT_CLUSTER", message: `names "${defaultCluster}", which is not in FLOWDECK_CLUSTERS` });
+  }
+  if (new Set(e.FLOWDECK_CLUSTERS).size !== e.FLOWDECK_CLUSTERS.length) {
+    issues.push({ variable: "FLOWDECK_CLUSTERS", message: "names a cluster twice" });
+  }
+  if (e.PORT === e.FLOWDECK_WORKER_PORT) {
+    issues.push({ variable: "FLOWDECK_WORKER_PORT", message: `must differ from PORT (both ${e.PORT})` });
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    clusters,
+    defaultCluster,
+    dlqTopicPattern: new RegExp(e.FLOWDECK_DLQ_TOPIC_PATTERN),
+    stuckSagaThresholdMs: e.FLOWDECK_STUCK_SAGA_THRESHOLD,
+    kafkaTimeoutMs: e.FLOWDECK_KAFKA_TIMEOUT,
+    operatorName: e.FLOWDECK_OPERATOR_NAME,
+    webPort: e.PORT,
+    workerPort: e.FLOWDECK_WORKER_PORT,
+    logLevel: e.FLOWDECK_LOG_LEVEL,
+  };
+}

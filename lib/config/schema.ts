@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { parseDuration } from "./duration";
+
+const CLUSTER_NAME = /^[a-z][a-z0-9-]{0,30}$/;
+const BROKER = /^[A-Za-z0-9.-]+:\d{1,5}$/;
+
+export const DEFAULT_DLQ_TOPIC_PATTERN = String.raw`(\.DLQ|\.dlq|\.DLT|-dlt|-dlq)$|^dlq\.`;
+
+const duration = z.string().transform((text, ctx) => {
+  const ms = parseDuration(text);
+  if (ms === null || ms <= 0) {
+    ctx.addIssue({ code: "custom", message: `expected a duration such as 90s, 15m or 2h, got "${text}"` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const Flag = z.enum(["true", "false"]).transform((v) => v === "true");
+
+export const PostgresUrl = z.string().refine((text) => {
+  try {
+    return ["postgres:", "postgresql:"].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}, "expected a postgresql://user@host:port/database URL");
+
+export const BrokerList = z
+  .string()
+  .transform((text) => text.split(",").map((b) => b.trim()).filter(Boolean))
+  .refine((list) => list.length > 0 && list.every((b) => BROKER.test(b) && Number(b.split(":")[1]) <= 65535),
+    "expected host:port[,host:port...]");
+
+export const ClusterName = z.string().regex(CLUSTER_NAME, "cluster names are lower-case letters, digits and dashes");
+
+export const SaslMechanism = z.enum(["plain", "scram-sha-256", "scram-sha-512"]);
+
+export const ClusterConfig = z.object({
+  name: ClusterName,
+  brokers: z.array(z.string()),
+  clientId: z.string().min(1),
+  tls: z.object({ enabled: z.boolean(), caFile: z.string().optional(), rejectUnauthorized: z.boolean() }),
+  sasl: z.object({ mechanism: SaslMechanism, username: z.string().min(1), password: z.string().min(1) }).optional(),
+});
+export type ClusterConfig = z.infer<typeof ClusterConfig>;
+
+/** The flat variables; per-cluster variables (KAFKA_<NAME>_*) are read by clusters.ts. */
+export const FlatEnv = z.object({
+  DATABASE_URL: PostgresUrl,
+  FLOWDECK_CLUSTERS: z.string().default("local").transform((text) => text.split(",").map((n) => n.trim()).filter(Boolean))
+    .pipe(z.array(ClusterName).min(1, "name at least one cluster")),
+  FLOWDECK_DEFAULT_CLUSTER: ClusterName.optional(),
+  FLOWDECK_DLQ_TOPIC_PATTERN: z.string().default(DEFAULT_DLQ_TOPIC_PATTERN).refine((p) => {
+    try {
+      new RegExp(p);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "not a valid regular expression"),
+  FLOWDECK_STUCK_SAGA_THRESHOLD: duration.default(15 * 60_000),
+  FLOWDECK_KAFKA_TIMEOUT: duration.default(5_000),
+  FLOWDECK_OPERATOR_NAME: z.string().trim().min(1).max(100).default("local-operator"),
+  PORT: port.default(3000),
+  FLOWDECK_WORKER_PORT: port.default(3001),
+  FLOWDECK_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+export type FlatEnv = z.infer<typeof FlatEnv>;

@@ -1,0 +1,1 @@
+export { checkReadiness, type DependencyHealth, type Readiness } from "./readiness";

@@ -1,0 +1,82 @@
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  TaskCancelledError,
+  TimeoutStrategy,
+  circuitBreaker,
+  handleWhen,
+  timeout,
+  wrap,
+} from "cockatiel";
+import { AppError } from "@/lib/errors";
+import { errorMessage } from "@/lib/log";
+import { getMetrics } from "@/lib/metrics/registry";
+import { brokerAnswer } from "./broker-answer";
+
+export type GuardOptions = { timeoutMs: number; halfOpenAfterMs: number; failuresToOpen: number };
+export type GuardState = { state: "closed" | "open" | "half_open" | "isolated"; since: Date; lastError?: string };
+
+const STATE_NAMES = {
+  [CircuitState.Closed]: "closed",
+  [CircuitState.Open]: "open",
+  [CircuitState.HalfOpen]: "half_open",
+  [CircuitState.Isolated]: "isolated",
+} as const;
+
+/**
+ * Every call to one cluster's brokers passes through here: a hard timeout (kafkajs can wait forever on
+ * a frozen broker) inside a circuit breaker (a dead cluster then fails at once instead of once per call).
+ */
+export class BrokerGuard {
+  private readonly policy;
+  private readonly breaker;
+  private status: GuardState = { state: "closed", since: new Date() };
+
+  constructor(
+    private readonly cluster: string,
+    options: GuardOptions,
+    private readonly onFailure: () => void,
+  ) {
+    // Only failures to reach the cluster count; a broker that answers "no such topic" is healthy.
+    this.breaker = circuitBreaker(handleWhen((error) => brokerAnswer(error) === undefined), {
+      halfOpenAfter: options.halfOpenAfterMs,
+      breaker: new ConsecutiveBreaker(options.failuresToOpen),
+    });
+    this.policy = wrap(this.breaker, timeout(options.timeoutMs, TimeoutStrategy.Aggressive));
+    const gauge = getMetrics().brokerBreakerState;
+    gauge.set({ cluster }, 0);
+    this.breaker.onStateChange((state) => {
+      this.status = { state: STATE_NAMES[state], since: new Date(), lastError: this.status.lastError };
+      gauge.set({ cluster }, state);
+    });
+  }
+
+  get state(): GuardState {
+    return this.status;
+  }
+
+  async run<T>(operation: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const timer = getMetrics().brokerCallSeconds.startTimer({ cluster: this.cluster, operation });
+    try {
+      const result = await this.policy.execute(({ signal }) => fn(signal));
+      timer({ outcome: "ok" });
+      return result;
+    } catch (error) {
+      if (error instanceof BrokenCircuitError) {
+        timer({ outcome: "rejected" });
+        throw new AppError("UNAVAILABLE", `Cluster ${this.cluster} is unreachable (${this.status.lastError ?? "recent calls failed"}); retrying shortly.`);
+      }
+      const answer = brokerAnswer(error);
+      if (answer) {
+        timer({ outcome: "refused" });
+        throw answer;
+      }
+      timer({ outcome: error instanceof TaskCancelledError ? "timeout" : "error" });
+      this.onFailure();
+      const reason = error instanceof TaskCancelledError ? "no answer in time" : errorMessage(error);
+      this.status = { ...this.status, lastError: reason };
+      throw new AppError("UNAVAILABLE", `Cluster ${this.cluster}: ${operation} failed: ${reason}.`);
+    }
+  }
+}

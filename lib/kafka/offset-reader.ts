@@ -1,0 +1,180 @@
+import { randomUUID } from "node:crypto";
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from "kafkajs";
+import { log, errorMessage } from "@/lib/log";
+
+export type ReadRequest = { topic: string; partition: number; fromOffset: bigint; limit: number };
+export type ReadMessage = {
+  topic: string;
+  partition: number;
+  offset: bigint;
+  timestamp: Date;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, Buffer[]>;
+};
+export type ReadResult = { messages: ReadMessage[]; lowWatermark: bigint; highWatermark: bigint };
+/** The partition's bounds, fetched by the caller before reading. */
+export type Bounds = { low: bigint; high: bigint };
+
+type PendingRead = {
+  next: bigint;
+  end: bigint; // exclusive
+  messages: ReadMessage[];
+  resolve: (messages: ReadMessage[]) => void;
+};
+
+const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
+function toReadMessage(topic: string, partition: number, m: KafkaMessage): ReadMessage {
+  const headers: Record<string, Buffer[]> = {};
+  for (const [name, value] of Object.entries(m.headers ?? {})) {
+    const values = Array.isArray(value) ? value : [value];
+    headers[name] = values.flatMap((v) => (v === undefined ? [] : [Buffer.isBuffer(v) ? v : Buffer.from(v)]));
+  }
+  return { topic, partition, offset: BigInt(m.offset), timestamp: new Date(Number(m.timestamp)), key: m.key, value: m.value, headers };
+}
+
+/**
+ * kafkajs cannot assign partitions by hand, so reads by offset go through one long-lived consumer per
+ * cluster in a group of its own that never commits: every partition of its topics stays paused, and a
+ * read seeks one partition, resumes it until the range is in, then pauses it again. kafkajs subscriptions
+ * are fixed once running, so a read of a new topic restarts the consumer with the larger topic set
+ * (reads under way are re-sought after the restart). Reads of one partition are serialised.
+ */
+export class OffsetReader {
+  private readonly groupId: string;
+  private readonly topics = new Set<string>();
+  private readonly pending = new Map<string, PendingRead>();
+  private readonly partitionQueues = new Map<string, Promise<unknown>>();
+  private consumer?: Consumer;
+  private starting: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(private readonly kafka: Kafka, cluster: string, private readonly joinTimeoutMs: number) {
+    this.groupId = `flowdeck-reader-${cluster}-${randomUUID()}`;
+  }
+
+  read(request: ReadRequest, bounds: Bounds, signal?: AbortSignal): Promise<ReadResult> {
+    const k = key(request.topic, request.partition);
+    const previous = this.partitionQueues.get(k) ?? Promise.resolve();
+    const run = previous.catch(() => {}).then(() => this.readRange(request, bounds, signal));
+    this.partitionQueues.set(k, run);
+    void run.finally(() => {
+      if (this.partitionQueues.get(k) === run) this.partitionQueues.delete(k);
+    }).catch(() => {});
+    return run;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    for (const p of this.pending.values()) p.resolve(p.messages);
+    this.pending.clear();
+    await consumer?.disconnect();
+  }
+
+  private async readRange(request: ReadRequest, bounds: Bounds, signal?: AbortSignal): Promise<ReadResult> {
+    const from = request.fromOffset < bounds.low ? bounds.low : request.fromOffset;
+    const end = from + BigInt(request.limit) < bounds.high ? from + BigInt(request.limit) : bounds.high;
+    const result = (messages: ReadMessage[]) => ({ messages, lowWatermark: bounds.low, highWatermark: bounds.high });
+    if (from >= end || request.limit <= 0) return result([]);
+
+    await this.subscribe(request.topic);
+    const k = key(request.topic, request.partition);
+    const messages = await new Promise<ReadMessage[]>((resolve, reject) => {
+      const onAbort = () => {
+        this.finish(request.topic, request.partition);
+        reject(signal?.reason instanceof Error ? signal.reason : new Error("read cancelled"));
+      };
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.pending.set(k, {
+        next: from,
+        end,
+        messages: [],
+        resolve: (m) => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve(m);
+        },
+      });
+      this.seekAndResume(request.topic, request.partition, from);
+    });
+    return result(messages);
+  }
+
+  private seekAndResume(topic: string, partition: number, offset: bigint): void {
+    const consumer = this.consumer;
+    if (!consumer) return;
+    consumer.seek({ topic, partition, offset: offset.toString() });
+    consumer.resume([{ topic, partitions: [partition] }]);
+  }
+
+  private finish(topic: string, partition: number): void {
+    const k = key(topic, partition);
+    const read = this.pending.get(k);
+    this.pending.delete(k);
+    try {
+      this.consumer?.pause([{ topic, partitions: [partition] }]);
+    } catch (error) {
+      log.debug("offset reader pause failed", { error: errorMessage(error) });
+    }
+    read?.resolve(read.messages);
+  }
+
+  private onBatch({ batch }: EachBatchPayload): Promise<void> {
+    const read = this.pending.get(key(batch.topic, batch.partition));
+    if (!read) return Promise.resolve();
+    for (const m of batch.messages) {
+      const offset = BigInt(m.offset);
+      if (offset < read.next || offset >= read.end) continue;
+      read.messages.push(toReadMessage(batch.topic, batch.partition, m));
+      read.next = offset + 1n;
+    }
+    // Compaction and transaction markers leave gaps, so the batch's last offset says when the range is in.
+    const last = BigInt(batch.lastOffset());
+    if (last + 1n > read.next) read.next = last + 1n;
+    if (read.next >= read.end) this.finish(batch.topic, batch.partition);
+    return Promise.resolve();
+  }
+
+  /** Makes sure the consumer runs with `topic` in its subscription; restarts it if the topic is new. */
+  private subscribe(topic: string): Promise<void> {
+    if (this.closed) return Promise.reject(new Error("offset reader closed"));
+    if (this.topics.has(topic) && this.consumer) return this.starting;
+    this.topics.add(topic);
+    this.starting = this.starting.catch(() => {}).then(() => this.restart());
+    return this.starting;
+  }
+
+  private async restart(): Promise<void> {
+    const old = this.consumer;
+    this.consumer = undefined;
+    await old?.disconnect().catch(() => {});
+    const consumer = this.kafka.consumer({
+      groupId: this.groupId,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 200,
+      retry: { retries: 2 },
+    });
+    const joined = new Promise<void>((resolve, reject) => {
+      consumer.on(consumer.events.GROUP_JOIN, () => resolve());
+      setTimeout(() => reject(new Error("the reader did not join its consumer group in time")), this.joinTimeoutMs).unref();
+    });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...this.topics], fromBeginning: false });
+      await consumer.run({ autoCommit: false, eachBatchAutoResolve: true, eachBatch: (payload) => this.onBatch(payload) });
+      consumer.pause([...this.topics].map((t) => ({ topic: t })));
+      await joined;
+    } catch (error) {
+      await consumer.disconnect().catch(() => {});
+      throw error;
+    }
+    this.consumer = consumer;
+    for (const [k, read] of this.pending) {
+      const [topic, partition] = k.split("\u0000");
+      if (topic !== undefined && partition !== undefined) this.seekAndResume(topic, Number(partition), read.next);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+import "server-only";
+export { getMetrics } from "./registry";
+export { routeLabel } from "./route-label";

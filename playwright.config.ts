@@ -1,0 +1,40 @@
+import { defineConfig } from "@playwright/test";
+import { E2E_DATABASE_URL, E2E_PORT, OUTAGE_BROKER_PORT } from "./e2e/env";
+
+// Debian's chromium: Playwright cannot download its own browser here.
+export default defineConfig({
+  testDir: "./e2e",
+  workers: 1,
+  reporter: [["list"]],
+  timeout: 60_000,
+  outputDir: "test-results",
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    viewport: { width: 1280, height: 800 },
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    // The whole of `npm start`: preflight, web server and worker.
+    command: "node scripts/start.mjs",
+    url: `http://127.0.0.1:${E2E_PORT}/api/health/live`,
+    reuseExistingServer: false,
+    timeout: 90_000,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(E2E_PORT),
+      FLOWDECK_WORKER_PORT: String(E2E_PORT + 1),
+      DATABASE_URL: E2E_DATABASE_URL,
+      // "outage" points at a throwaway broker that the outage spec starts, stops and freezes.
+      FLOWDECK_CLUSTERS: "local,outage",
+      KAFKA_LOCAL_BROKERS: "127.0.0.1:9092",
+      KAFKA_OUTAGE_BROKERS: `127.0.0.1:${OUTAGE_BROKER_PORT}`,
+      FLOWDECK_KAFKA_TIMEOUT: "4s",
+    },
+  },
+});
