@@ -30,12 +30,12 @@ export function kafkaConfigFor(cluster: ClusterConfig, timeoutMs: number): Kafka
     enforceRequestTimeout: true,
     // Flowdeck's own breaker and timeout decide when to give up; kafkajs retries only briefly inside that.
     retry: { retries: 1, initialRetryTime: 200, maxRetryTime: 1_000 },
-    // kafkajs logs every failed connection at ERROR; they are expected while a cluster is down, so WARN.
+    // kafkajs logs every failed connection; while a cluster is down that is a line per call, so its
+    // messages go to debug and the breaker logs the cluster going down and coming back once each.
     logLevel: logLevel.WARN,
     logCreator: () => ({ namespace, level, log: entry }) => {
       const { message, ...fields } = entry;
-      const name = level === logLevel.ERROR ? "warn" : (LEVEL_NAMES[level] ?? "info");
-      log[name](`kafkajs ${namespace}: ${message}`, { cluster: cluster.name, ...fields });
+      log.debug(`kafkajs ${namespace}: ${message}`, { cluster: cluster.name, kafkajsLevel: LEVEL_NAMES[level], ...fields });
     },
   };
 }

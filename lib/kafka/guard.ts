@@ -10,7 +10,7 @@ import {
   wrap,
 } from "cockatiel";
 import { AppError } from "@/lib/errors";
-import { errorMessage } from "@/lib/log";
+import { errorMessage, log } from "@/lib/log";
 import { getMetrics } from "@/lib/metrics/registry";
 import { brokerAnswer } from "./broker-answer";
 
@@ -23,6 +23,10 @@ const STATE_NAMES = {
   [CircuitState.HalfOpen]: "half_open",
   [CircuitState.Isolated]: "isolated",
 } as const;
+
+function describeFailure(error: unknown): string {
+  return error instanceof TaskCancelledError ? "no answer in time" : errorMessage(error);
+}
 
 /**
  * Every call to one cluster's brokers passes through here: a hard timeout (kafkajs can wait forever on
@@ -47,8 +51,13 @@ export class BrokerGuard {
     const gauge = getMetrics().brokerBreakerState;
     gauge.set({ cluster }, 0);
     this.breaker.onStateChange((state) => {
-      this.status = { state: STATE_NAMES[state], since: new Date(), lastError: this.status.lastError };
+      // The failure that opened the circuit is recorded before this event fires.
+      const failure = this.breaker.lastFailure;
+      const lastError = failure && "error" in failure ? describeFailure(failure.error) : this.status.lastError;
+      this.status = { state: STATE_NAMES[state], since: new Date(), lastError };
       gauge.set({ cluster }, state);
+      if (state === CircuitState.Open) log.warn("cluster unreachable; failing fast until it answers", { cluster, error: lastError });
+      if (state === CircuitState.Closed) log.info("cluster answering again", { cluster });
     });
   }
 
@@ -74,7 +83,7 @@ export class BrokerGuard {
       }
       timer({ outcome: error instanceof TaskCancelledError ? "timeout" : "error" });
       this.onFailure();
-      const reason = error instanceof TaskCancelledError ? "no answer in time" : errorMessage(error);
+      const reason = describeFailure(error);
       this.status = { ...this.status, lastError: reason };
       throw new AppError("UNAVAILABLE", `Cluster ${this.cluster}: ${operation} failed: ${reason}.`);
     }

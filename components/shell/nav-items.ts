@@ -1,0 +1,17 @@
+export type NavItem = { href: string; label: string; built: boolean };
+
+// In the order an SRE works an incident: the big picture, then flows and sagas, then the fixes.
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/overview", label: "Overview", built: false },
+  { href: "/flows", label: "Flows", built: false },
+  { href: "/sagas", label: "Sagas", built: false },
+  { href: "/breakers", label: "Breakers", built: false },
+  { href: "/dlq", label: "DLQ", built: false },
+  { href: "/traces", label: "Traces", built: false },
+  { href: "/clusters", label: "Clusters", built: true },
+  { href: "/audit", label: "Audit", built: false },
+];
+
+export function isActive(pathname: string, href: string): boolean {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
