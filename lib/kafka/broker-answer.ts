@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 
-type KafkaJsError = Error & { type?: string; originalError?: unknown };
+type KafkaJsError = Error & { type?: string; cause?: unknown };
 
 /**
  * When the broker answered with an error (as opposed to not answering), the matching AppError;
@@ -11,7 +11,7 @@ export function brokerAnswer(error: unknown): AppError | undefined {
   if (!(error instanceof Error)) return undefined;
   const e = error as KafkaJsError;
   // kafkajs wraps the last attempt's error when its retries run out.
-  if (e.name === "KafkaJSNumberOfRetriesExceeded" && e.originalError) return brokerAnswer(e.originalError);
+  if (e.name === "KafkaJSNumberOfRetriesExceeded" && e.cause) return brokerAnswer(e.cause);
   if (e.name !== "KafkaJSProtocolError") return undefined;
   if (e.type === "UNKNOWN_TOPIC_OR_PARTITION" || e.type === "GROUP_ID_NOT_FOUND") return new AppError("NOT_FOUND", e.message);
   if (e.type === "TOPIC_AUTHORIZATION_FAILED" || e.type === "GROUP_AUTHORIZATION_FAILED" || e.type === "CLUSTER_AUTHORIZATION_FAILED") {

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { log, errorMessage } from "@/lib/log";
 import { kafkaConfigFor } from "./client-options";
 import { registerCodecs } from "./codecs";
+import { brokerAnswer } from "./broker-answer";
 import { BrokerGuard, type GuardState } from "./guard";
 import { OffsetReader, type ReadRequest, type ReadResult } from "./offset-reader";
 
@@ -18,6 +19,7 @@ export class ClusterClient {
   readonly guard: BrokerGuard;
   private readonly kafka: Kafka;
   private adminConnection?: Promise<Admin>;
+  private adminInstance?: Admin;
   private producerConnection?: Promise<Producer>;
   private reader?: OffsetReader;
 
@@ -38,7 +40,18 @@ export class ClusterClient {
 
   /** Runs one admin operation under the cluster's timeout and circuit breaker. */
   admin<T>(operation: string, fn: (admin: Admin) => Promise<T>): Promise<T> {
-    return this.guard.run(operation, async () => fn(await this.connectedAdmin()));
+    return this.guard.run(operation, async () => {
+      const admin = await this.connectedAdmin();
+      try {
+        return await fn(admin);
+      } catch (error) {
+        if (brokerAnswer(error)?.code !== "NOT_FOUND") throw error;
+        // kafkajs refreshes metadata for every topic an admin has seen, so once one is deleted every
+        // later call on that admin fails; retry once on a fresh admin that never knew the topic.
+        this.dropAdmin(admin);
+        return fn(await this.connectedAdmin());
+      }
+    });
   }
 
   /** Produces through one shared idempotent producer (no duplicates from kafkajs' own retries). */
@@ -69,6 +82,7 @@ export class ClusterClient {
     this.adminConnection ??= (async () => {
       const admin = this.kafka.admin({ retry: { retries: 1 } });
       await admin.connect();
+      this.adminInstance = admin;
       return admin;
     })();
     return this.adminConnection;
@@ -87,11 +101,20 @@ export class ClusterClient {
     return this.producerConnection;
   }
 
+  private dropAdmin(admin: Admin): void {
+    if (this.adminInstance !== admin) return; // already replaced by a concurrent call
+    this.adminInstance = undefined;
+    this.adminConnection = undefined;
+    // Calls still running on it end within the timeout; close it after that, not under them.
+    setTimeout(() => void admin.disconnect().catch(() => {}), this.options.timeoutMs * 2).unref();
+  }
+
   private dropConnections(): void {
     const admin = this.adminConnection;
     const producer = this.producerConnection;
     const reader = this.reader;
     this.adminConnection = undefined;
+    this.adminInstance = undefined;
     this.producerConnection = undefined;
     this.reader = undefined;
     // Not awaited: disconnecting from a frozen broker can itself hang.

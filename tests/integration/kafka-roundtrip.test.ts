@@ -81,4 +81,19 @@ describe("lib/kafka against the local broker", () => {
     expect(summary?.totalLag).toBe(2);
     expect(groups.some((g) => g.groupId.startsWith("flowdeck-reader-"))).toBe(false);
   });
+
+  it("lists topics and groups right after another client deleted a topic", async () => {
+    const doomed = `${topic}-doomed`;
+    await client().admin("createTopics", (admin) => admin.createTopics({ topics: [{ topic: doomed }, { topic: otherTopic }], waitForLeaders: true }));
+    expect((await listTopics("local")).some((t) => t.name === doomed)).toBe(true);
+    // Deleted by another client, as a team-mate would: Flowdeck's cached metadata still names it.
+    const other = new Kafka({ clientId: "it", brokers: [LOCAL_BROKER], logLevel: logLevel.NOTHING }).admin();
+    await other.connect();
+    await other.deleteTopics({ topics: [doomed] });
+    await other.disconnect();
+    const after = await listTopics("local");
+    expect(after.some((t) => t.name === otherTopic)).toBe(true);
+    expect(after.some((t) => t.name === doomed)).toBe(false);
+    await expect(listConsumerGroups("local")).resolves.toBeInstanceOf(Array);
+  });
 });

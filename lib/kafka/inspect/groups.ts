@@ -1,5 +1,6 @@
 import { getClusterClient } from "../registry";
 import { mapLimit } from "./map-limit";
+import { withoutMissing } from "./without-missing";
 import type { GroupSummary, PartitionLag } from "./types";
 
 // Flowdeck's own offset readers are consumer groups too; they commit nothing and would only add noise.
@@ -16,22 +17,23 @@ export async function listConsumerGroups(clusterName: string): Promise<GroupSumm
   async function highWatermarks(topic: string): Promise<Map<number, string>> {
     let byPartition = highs.get(topic);
     if (!byPartition) {
-      const offsets = await client.admin("fetchTopicOffsets", (admin) => admin.fetchTopicOffsets(topic));
-      byPartition = new Map(offsets.map((o) => [o.partition, o.high]));
+      const offsets = await withoutMissing(client.admin("fetchTopicOffsets", (admin) => admin.fetchTopicOffsets(topic)));
+      byPartition = new Map((offsets ?? []).map((o) => [o.partition, o.high]));
       highs.set(topic, byPartition);
     }
     return byPartition;
   }
 
   return mapLimit(described.groups, 4, async (group) => {
-    const committed = await client.admin("fetchOffsets", (admin) => admin.fetchOffsets({ groupId: group.groupId }));
+    const committed = (await withoutMissing(client.admin("fetchOffsets", (admin) => admin.fetchOffsets({ groupId: group.groupId })))) ?? [];
     const partitions: PartitionLag[] = [];
     for (const { topic, partitions: parts } of committed) {
       const high = await highWatermarks(topic);
       for (const p of parts) {
-        const h = high.get(p.partition) ?? "0";
+        const h = high.get(p.partition);
         // -1 means the group has not committed on this partition: its lag is unknown, not zero.
         const hasCommit = p.offset !== "-1";
+        if (h === undefined) continue; // the topic was deleted since the group committed
         partitions.push({
           topic,
           partition: p.partition,
