@@ -6,7 +6,6 @@ import { decompress as zstdDecompress } from "fzstd";
 // kafkajs ships only gzip; DLQ messages come from producers using any codec, so Flowdeck registers the
 // other three with maintained pure-JS implementations (no native builds, nothing downloaded at install).
 // Flowdeck itself produces uncompressed, so lz4 and zstd only need to decompress.
-type Encoder = { buffer: Buffer };
 // Default import: Node's ESM loader cannot see CompressionCodecs among kafkajs' CommonJS named exports.
 const { CompressionCodecs, CompressionTypes } = kafkajs;
 let registered = false;
@@ -16,7 +15,8 @@ export function registerCodecs(): void {
   registered = true;
   CompressionCodecs[CompressionTypes.Snappy] = SnappyCodec as () => unknown;
   CompressionCodecs[CompressionTypes.LZ4] = () => ({
-    compress: async (encoder: Encoder) => Buffer.from(lz4.compress(encoder.buffer)),
+    // lz4js writes dependent blocks, which Kafka refuses; reading Kafka's independent blocks works.
+    compress: () => Promise.reject(new Error("Flowdeck does not produce lz4-compressed batches")),
     decompress: async (buffer: Buffer) => Buffer.from(lz4.decompress(buffer)),
   });
   CompressionCodecs[CompressionTypes.ZSTD] = () => ({
