@@ -48,4 +48,4 @@ npx prisma migrate deploy
 npx prisma generate
 say "building the console (next build)"
 npx next build
-say "OK: ready; start the console with 'npm start' (http://127.0.0.1:\${PORT:-3000})"
+say "OK: ready; 'npm start' runs the console (http://127.0.0.1:3000 unless PORT says otherwise)"
