@@ -5,4 +5,4 @@
 // List only parents created by a migration; the test fails for a name the migrations do not create.
 
 /** Schema-qualified names of the tables Prisma leaves alone, passed to `tables.external` in prisma.config.ts. */
-export const UNMODELLED_TABLES: readonly string[] = [];
+export const UNMODELLED_TABLES: readonly string[] = ["public.spans"];

@@ -1,0 +1,1 @@
+export type { AttributeValue, Attributes, SpanEvent, SpanKind, SpanLink, SpanRecord, StatusCode } from "./span-record";
