@@ -21,6 +21,8 @@ describe("parseConfig", () => {
     ]);
     expect(config.defaultCluster).toBe("local");
     expect(config.stuckSagaThresholdMs).toBe(15 * 60_000);
+    expect(config.spanRetentionMs).toBe(7 * 86_400_000);
+    expect(config.otlpMaxBodyBytes).toBe(8 * 1024 * 1024);
     expect(config.dlqTopicPattern.test("orders.payment.DLQ")).toBe(true);
     expect(config.dlqTopicPattern.test("dlq.orders")).toBe(true);
     expect(config.dlqTopicPattern.test("orders")).toBe(false);
@@ -60,6 +62,8 @@ describe("parseConfig", () => {
     [{ ...base, FLOWDECK_DEFAULT_CLUSTER: "other" }, /FLOWDECK_DEFAULT_CLUSTER names "other", which is not in FLOWDECK_CLUSTERS/],
     [{ ...base, FLOWDECK_STUCK_SAGA_THRESHOLD: "soon" }, /FLOWDECK_STUCK_SAGA_THRESHOLD expected a duration such as 90s, 15m or 2h, got "soon"/],
     [{ ...base, FLOWDECK_DLQ_TOPIC_PATTERN: "(" }, /FLOWDECK_DLQ_TOPIC_PATTERN not a valid regular expression/],
+    [{ ...base, FLOWDECK_OTLP_MAX_BODY: "8 megs" }, /FLOWDECK_OTLP_MAX_BODY expected a size such as 512KB or 8MB, got "8 megs"/],
+    [{ ...base, FLOWDECK_SPAN_RETENTION: "0d" }, /FLOWDECK_SPAN_RETENTION expected a duration/],
     [{ ...base, PORT: "70000" }, /PORT .*\(got "70000"\)/],
     [{ ...base, PORT: "4000", FLOWDECK_WORKER_PORT: "4000" }, /FLOWDECK_WORKER_PORT must differ from PORT/],
   ])("rejects %j with one line naming the variable", (env, expected) => {

@@ -8,6 +8,8 @@ export type Config = {
   dlqTopicPattern: RegExp;
   stuckSagaThresholdMs: number;
   kafkaTimeoutMs: number;
+  spanRetentionMs: number;
+  otlpMaxBodyBytes: number;
   operatorName: string;
   webPort: number;
   workerPort: number;
@@ -52,6 +54,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dlqTopicPattern: new RegExp(e.FLOWDECK_DLQ_TOPIC_PATTERN),
     stuckSagaThresholdMs: e.FLOWDECK_STUCK_SAGA_THRESHOLD,
     kafkaTimeoutMs: e.FLOWDECK_KAFKA_TIMEOUT,
+    spanRetentionMs: e.FLOWDECK_SPAN_RETENTION,
+    otlpMaxBodyBytes: e.FLOWDECK_OTLP_MAX_BODY,
     operatorName: e.FLOWDECK_OPERATOR_NAME,
     webPort: e.PORT,
     workerPort: e.FLOWDECK_WORKER_PORT,

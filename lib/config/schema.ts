@@ -15,6 +15,17 @@ const duration = z.string().transform((text, ctx) => {
   return ms;
 });
 
+const SIZE = /^(\d+)(B|KB|MB|GB)$/;
+const SIZE_BYTES = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 } as const;
+const size = z.string().transform((text, ctx) => {
+  const match = SIZE.exec(text.trim());
+  if (!match) {
+    ctx.addIssue({ code: "custom", message: `expected a size such as 512KB or 8MB, got "${text}"` });
+    return z.NEVER;
+  }
+  return Number(match[1]) * SIZE_BYTES[match[2] as keyof typeof SIZE_BYTES];
+});
+
 const port = z.coerce.number().int().min(1).max(65535);
 
 export const Flag = z.enum(["true", "false"]).transform((v) => v === "true");
@@ -62,6 +73,8 @@ export const FlatEnv = z.object({
   }, "not a valid regular expression"),
   FLOWDECK_STUCK_SAGA_THRESHOLD: duration.default(15 * 60_000),
   FLOWDECK_KAFKA_TIMEOUT: duration.default(5_000),
+  FLOWDECK_SPAN_RETENTION: duration.default(7 * 86_400_000),
+  FLOWDECK_OTLP_MAX_BODY: size.default(8 * 1024 ** 2),
   FLOWDECK_OPERATOR_NAME: z.string().trim().min(1).max(100).default("local-operator"),
   PORT: port.default(3000),
   FLOWDECK_WORKER_PORT: port.default(3001),

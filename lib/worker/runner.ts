@@ -6,13 +6,14 @@ import { runTaskLoop } from "./task-loop";
 import type { WorkerTask } from "./task";
 import { clusterProbeTask } from "./tasks/cluster-probe";
 import { heartbeatTask } from "./tasks/heartbeat";
+import { spanRetentionTask } from "./tasks/span-retention";
 
 const STOP_GRACE_MS = 10_000;
 
 /** Starts the background tasks; the returned stop() stops taking work, waits for runs in progress, and lets go. */
 export async function startWorker(extraTasks: WorkerTask[] = []): Promise<{ id: string; stop: () => Promise<void> }> {
   const store = new InstanceStore();
-  const tasks = [heartbeatTask(store), clusterProbeTask(), ...extraTasks];
+  const tasks = [heartbeatTask(store), clusterProbeTask(), spanRetentionTask(), ...extraTasks];
   await store.register(tasks.map((t) => t.name));
   const controller = new AbortController();
   const loops = tasks.map((task) => runTaskLoop(task, controller.signal, store));
