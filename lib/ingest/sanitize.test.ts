@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { MAX_STRING_LENGTH, TRUNCATED_ATTRIBUTE, safeString, sanitizeAttributes } from "./sanitize";
+
+describe("safeString", () => {
+  it("replaces NUL and lone surrogates, which Postgres refuses, and leaves other text alone", () => {
+    expect(safeString("a\u0000b")).toBe("a\uFFFDb");
+    expect(safeString("x\uD800y")).toBe("x\uFFFDy");
+    expect(safeString("zażółć 🚚")).toBe("zażółć 🚚");
+  });
+});
+
+describe("sanitizeAttributes", () => {
+  it("cuts oversized strings, nested ones too, and lists the keys it cut", () => {
+    const long = "y".repeat(MAX_STRING_LENGTH + 10);
+    const out = sanitizeAttributes({ "http.body": long, tags: [long, "ok"], short: "fine", n: 3, ok: true });
+    expect(out["http.body"]).toBe(`${"y".repeat(MAX_STRING_LENGTH)}…[10 more characters]`);
+    expect((out.tags as string[])[1]).toBe("ok");
+    expect(out.short).toBe("fine");
+    expect(out[TRUNCATED_ATTRIBUTE]).toEqual(["http.body", "tags"]);
+  });
+
+  it("stores non-finite numbers as text, since JSON cannot hold them", () => {
+    expect(sanitizeAttributes({ ratio: Number.NaN, big: Number.POSITIVE_INFINITY })).toEqual({ ratio: "NaN", big: "Infinity" });
+  });
+
+  it("adds no marker when nothing was cut", () => {
+    expect(sanitizeAttributes({ a: "b" })).toEqual({ a: "b" });
+  });
+});
