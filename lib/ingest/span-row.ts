@@ -1,19 +1,6 @@
+import type { SpanIndexColumns } from "@/lib/projections";
 import type { SpanRecord } from "@/lib/traces";
 import { copyBytea, copyJson, copyNumber, copyText, copyTimestamp } from "./copy-format";
-
-/** Values of the spans table's columns copied out of the attributes for indexing. */
-export type IndexColumns = {
-  messagingCluster: string | null;
-  messagingDestination: string | null;
-  messagingOperation: string | null;
-  messagingConsumerGroup: string | null;
-  messagingMessageId: string | null;
-  messagingPartition: number | null;
-  messagingOffset: bigint | null;
-  sagaId: string | null;
-  sagaKey: string | null;
-  breakerName: string | null;
-};
 
 /** The columns written, in COPY order; ingest_seq and ingested_at take their defaults on insert. */
 export const SPAN_COLUMNS = [
@@ -24,7 +11,7 @@ export const SPAN_COLUMNS = [
 ] as const;
 
 /** One line of COPY text for a span that has already been validated and sanitised. */
-export function spanCopyLine(span: SpanRecord, index: IndexColumns): string {
+export function spanCopyLine(span: SpanRecord, index: SpanIndexColumns): string {
   return [
     copyBytea(span.traceId),
     copyBytea(span.spanId),
@@ -42,15 +29,15 @@ export function spanCopyLine(span: SpanRecord, index: IndexColumns): string {
     copyJson(span.attributes),
     span.events.length > 0 ? copyJson(span.events) : "\\N",
     span.links.length > 0 ? copyJson(span.links) : "\\N",
-    copyText(index.messagingCluster),
-    copyText(index.messagingDestination),
-    copyText(index.messagingOperation),
-    copyText(index.messagingConsumerGroup),
-    copyText(index.messagingMessageId),
-    copyNumber(index.messagingPartition),
-    copyNumber(index.messagingOffset),
-    copyText(index.sagaId),
-    copyText(index.sagaKey),
-    copyText(index.breakerName),
+    copyText(index.messaging_cluster),
+    copyText(index.messaging_destination),
+    copyText(index.messaging_operation),
+    copyText(index.messaging_consumer_group),
+    copyText(index.messaging_message_id),
+    copyNumber(index.messaging_partition),
+    copyNumber(index.messaging_offset),
+    copyText(index.saga_id),
+    copyText(index.saga_key),
+    copyText(index.breaker_name),
   ].join("\t") + "\n";
 }

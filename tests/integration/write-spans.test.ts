@@ -3,7 +3,8 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { disconnectDb } from "@/lib/db";
 import { sanitizeAttributes, safeString } from "@/lib/ingest/sanitize";
-import { spanCopyLine, type IndexColumns } from "@/lib/ingest/span-row";
+import { spanCopyLine } from "@/lib/ingest/span-row";
+import type { SpanIndexColumns } from "@/lib/projections";
 import { writeSpanLines } from "@/lib/ingest/write-spans";
 import type { SpanRecord } from "@/lib/traces";
 import { INTEGRATION_DATABASE_URL } from "./env";
@@ -14,9 +15,9 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-const noIndex: IndexColumns = {
-  messagingCluster: null, messagingDestination: null, messagingOperation: null, messagingConsumerGroup: null,
-  messagingMessageId: null, messagingPartition: null, messagingOffset: null, sagaId: null, sagaKey: null, breakerName: null,
+const noIndex: SpanIndexColumns = {
+  messaging_cluster: null, messaging_destination: null, messaging_operation: null, messaging_consumer_group: null,
+  messaging_message_id: null, messaging_partition: null, messaging_offset: null, saga_id: null, saga_key: null, breaker_name: null,
 };
 const ns = (ms: number) => BigInt(ms) * 1_000_000n + 123_456n;
 
