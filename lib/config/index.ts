@@ -4,6 +4,7 @@ import { parseConfig, type Config } from "./load";
 export { ConfigError, type Config } from "./load";
 export type { ClusterConfig } from "./schema";
 export { formatDuration } from "./duration";
+export { clusterResolver } from "./resolve-cluster";
 
 let cached: Config | undefined;
 

@@ -4,6 +4,7 @@ import { pipeline } from "node:stream/promises";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { getPool } from "@/lib/db";
+import { SPAN_WRITE_LOCK } from "@/lib/projector/ingest-horizon";
 import { SPAN_COLUMNS } from "./span-row";
 
 const NO_PARTITION = "23514"; // "no partition of relation spans found for row"
@@ -34,6 +35,8 @@ export async function writeSpanLines(lines: string[]): Promise<WriteResult> {
 async function insertOnce(client: PoolClient, lines: string[]): Promise<WriteResult> {
   await client.query("BEGIN");
   try {
+    // Held until COMMIT; see lib/projector/ingest-horizon.ts for why.
+    await client.query("SELECT pg_advisory_xact_lock_shared($1)", [SPAN_WRITE_LOCK]);
     await client.query(`CREATE TEMP TABLE IF NOT EXISTS spans_incoming AS SELECT ${COLUMNS} FROM spans WITH NO DATA`);
     await client.query("TRUNCATE spans_incoming");
     await pipeline(Readable.from(lines), client.query(copyFrom(`COPY spans_incoming (${COLUMNS}) FROM STDIN`)));

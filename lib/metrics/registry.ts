@@ -6,6 +6,7 @@ type Metrics = {
   brokerCallSeconds: Histogram<"cluster" | "operation" | "outcome">;
   brokerBreakerState: Gauge<"cluster">;
   workerTaskRuns: Counter<"task" | "outcome">;
+  projectionLagSeconds: Gauge;
 };
 
 function create(): Metrics {
@@ -36,6 +37,11 @@ function create(): Metrics {
       name: "flowdeck_worker_task_runs_total",
       help: "Background task runs, by task and outcome",
       labelNames: ["task", "outcome"],
+      registers: [registry],
+    }),
+    projectionLagSeconds: new Gauge({
+      name: "flowdeck_projection_lag_seconds",
+      help: "Age of the oldest stored span not yet projected into sagas, breakers and flows",
       registers: [registry],
     }),
   };

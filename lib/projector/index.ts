@@ -1,0 +1,2 @@
+export { projectNewSpans, type ProjectionRun } from "./project-new-spans";
+export { projectionLagSeconds } from "./lag";
