@@ -1,7 +1,7 @@
 /** A refused export: the HTTP status and one line for google.rpc.Status.message. */
 export class IngestError extends Error {
   constructor(
-    readonly status: 400 | 413 | 415 | 503,
+    readonly status: 400 | 413 | 503,
     message: string,
     readonly retryAfterSeconds?: number,
   ) {

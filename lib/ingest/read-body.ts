@@ -17,7 +17,7 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
   const raw = await readLimited(request, limit);
   const encoding = (request.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
   if (encoding === "identity" || encoding === "") return raw;
-  if (encoding !== "gzip") throw new IngestError(415, `content-encoding ${encoding} is not supported; use gzip or none`);
+  if (encoding !== "gzip") throw new IngestError(400, `content-encoding ${encoding} is not supported; use gzip or none`);
   try {
     return await gunzip(raw, { maxOutputLength: limit });
   } catch (error) {
