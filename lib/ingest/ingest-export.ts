@@ -3,6 +3,7 @@ import { clusterResolver, getConfig } from "@/lib/config";
 import { indexColumns } from "@/lib/projections";
 import { acceptedSpanWindow } from "@/lib/traces/retention";
 import { errorMessage, log } from "@/lib/log";
+import { getMetrics } from "@/lib/metrics/registry";
 import { IngestError } from "./ingest-error";
 import { decodeRequest, type Encoding } from "./otlp/decode-request";
 import { toSpanRecords } from "./otlp/to-span-records";
@@ -54,6 +55,10 @@ export async function ingestExport(encoding: Encoding, body: Uint8Array, now = n
     throw new IngestError(503, "trace store unavailable: spans were not stored, retry later", RETRY_AFTER_SECONDS);
   }
   const rejected = spans.length - lines.length;
+  const counter = getMetrics().ingestSpans;
+  counter.inc({ outcome: "stored" }, stored);
+  counter.inc({ outcome: "duplicate" }, lines.length - stored);
+  counter.inc({ outcome: "rejected" }, rejected);
   const reason = [...reasons].map(([why, count]) => `${count} ${why}`).join("; ");
   return { accepted: lines.length, stored, rejected, reason };
 }

@@ -7,6 +7,9 @@ type Metrics = {
   brokerBreakerState: Gauge<"cluster">;
   workerTaskRuns: Counter<"task" | "outcome">;
   projectionLagSeconds: Gauge;
+  ingestSpans: Counter<"outcome">;
+  ingestRequests: Counter<"status">;
+  ingestBatchSeconds: Histogram;
 };
 
 function create(): Metrics {
@@ -37,6 +40,24 @@ function create(): Metrics {
       name: "flowdeck_worker_task_runs_total",
       help: "Background task runs, by task and outcome",
       labelNames: ["task", "outcome"],
+      registers: [registry],
+    }),
+    ingestSpans: new Counter({
+      name: "flowdeck_ingest_spans_total",
+      help: "Spans received over OTLP, by outcome: stored, duplicate (a retried export) or rejected",
+      labelNames: ["outcome"],
+      registers: [registry],
+    }),
+    ingestRequests: new Counter({
+      name: "flowdeck_ingest_requests_total",
+      help: "OTLP export requests answered, by HTTP status",
+      labelNames: ["status"],
+      registers: [registry],
+    }),
+    ingestBatchSeconds: new Histogram({
+      name: "flowdeck_ingest_batch_duration_seconds",
+      help: "Time to decode, validate and commit one OTLP export",
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     }),
     projectionLagSeconds: new Gauge({

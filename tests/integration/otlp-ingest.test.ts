@@ -84,6 +84,10 @@ describe("POST /api/otlp/v1/traces", () => {
       expect(ExportTraceServiceResponse.toObject(ExportTraceServiceResponse.decode(new Uint8Array(await response.arrayBuffer())))).toEqual({});
     }
     expect(await storedCount(traceId)).toBe(3);
+    const { getMetrics } = await import("@/lib/metrics");
+    const metrics = await getMetrics().registry.metrics();
+    expect(metrics).toMatch(/flowdeck_ingest_spans_total\{outcome="duplicate"\} ([6-9]|\d\d)/);
+    expect(metrics).toMatch(/flowdeck_ingest_requests_total\{status="200"\} \d+/);
   });
 
   it("rejects bad spans one by one in partial_success and stores the rest", async () => {

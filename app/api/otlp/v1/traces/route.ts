@@ -1,4 +1,5 @@
 import { getConfig } from "@/lib/config";
+import { getMetrics } from "@/lib/metrics";
 import { IngestError, encodingOf, errorStatus, exportResponse, ingestExport, readBody, type Encoding } from "@/lib/ingest";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +10,15 @@ function reply(status: number, encoded: { contentType: string; body: Uint8Array 
 
 /** OTLP/HTTP trace export: ExportTraceServiceRequest as protobuf or JSON, optionally gzipped. */
 export async function POST(request: Request): Promise<Response> {
+  const metrics = getMetrics();
+  const timer = metrics.ingestBatchSeconds.startTimer();
+  const response = await answer(request);
+  timer();
+  metrics.ingestRequests.inc({ status: String(response.status) });
+  return response;
+}
+
+async function answer(request: Request): Promise<Response> {
   let encoding: Encoding = "json";
   try {
     encoding = encodingOf(request.headers.get("content-type"));
