@@ -5,5 +5,10 @@ export async function register(): Promise<void> {
   await startConfiguredProcess("web");
   const { getConfig } = await import("@/lib/config");
   const { setLogLevel } = await import("@/lib/log");
-  setLogLevel(getConfig().logLevel);
+  const config = getConfig();
+  setLogLevel(config.logLevel);
+  if (config.selfTracingUrl) {
+    const { startSelfTracing } = await import("@/lib/telemetry");
+    startSelfTracing(config.selfTracingUrl, "flowdeck-web");
+  }
 }

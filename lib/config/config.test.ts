@@ -23,6 +23,8 @@ describe("parseConfig", () => {
     expect(config.stuckSagaThresholdMs).toBe(15 * 60_000);
     expect(config.spanRetentionMs).toBe(7 * 86_400_000);
     expect(config.otlpMaxBodyBytes).toBe(8 * 1024 * 1024);
+    expect(config.selfTracingUrl).toBeNull();
+    expect(parseConfig({ ...base, FLOWDECK_SELF_TRACING: "true", PORT: "4000" }).selfTracingUrl).toBe("http://127.0.0.1:4000/api/otlp/v1/traces");
     expect(config.dlqTopicPattern.test("orders.payment.DLQ")).toBe(true);
     expect(config.dlqTopicPattern.test("dlq.orders")).toBe(true);
     expect(config.dlqTopicPattern.test("orders")).toBe(false);
@@ -64,6 +66,7 @@ describe("parseConfig", () => {
     [{ ...base, FLOWDECK_DLQ_TOPIC_PATTERN: "(" }, /FLOWDECK_DLQ_TOPIC_PATTERN not a valid regular expression/],
     [{ ...base, FLOWDECK_OTLP_MAX_BODY: "8 megs" }, /FLOWDECK_OTLP_MAX_BODY expected a size such as 512KB or 8MB, got "8 megs"/],
     [{ ...base, FLOWDECK_SPAN_RETENTION: "0d" }, /FLOWDECK_SPAN_RETENTION expected a duration/],
+    [{ ...base, FLOWDECK_SELF_TRACING_URL: "collector:4318" }, /FLOWDECK_SELF_TRACING_URL expected an http\(s\) URL/],
     [{ ...base, PORT: "70000" }, /PORT .*\(got "70000"\)/],
     [{ ...base, PORT: "4000", FLOWDECK_WORKER_PORT: "4000" }, /FLOWDECK_WORKER_PORT must differ from PORT/],
   ])("rejects %j with one line naming the variable", (env, expected) => {

@@ -10,6 +10,8 @@ export type Config = {
   kafkaTimeoutMs: number;
   spanRetentionMs: number;
   otlpMaxBodyBytes: number;
+  /** Where Flowdeck sends its own spans, or null when it does not trace itself. */
+  selfTracingUrl: string | null;
   operatorName: string;
   webPort: number;
   workerPort: number;
@@ -56,6 +58,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     kafkaTimeoutMs: e.FLOWDECK_KAFKA_TIMEOUT,
     spanRetentionMs: e.FLOWDECK_SPAN_RETENTION,
     otlpMaxBodyBytes: e.FLOWDECK_OTLP_MAX_BODY,
+    selfTracingUrl: e.FLOWDECK_SELF_TRACING ? (e.FLOWDECK_SELF_TRACING_URL ?? `http://127.0.0.1:${e.PORT}/api/otlp/v1/traces`) : null,
     operatorName: e.FLOWDECK_OPERATOR_NAME,
     webPort: e.PORT,
     workerPort: e.FLOWDECK_WORKER_PORT,

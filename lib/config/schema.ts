@@ -75,6 +75,8 @@ export const FlatEnv = z.object({
   FLOWDECK_KAFKA_TIMEOUT: duration.default(5_000),
   FLOWDECK_SPAN_RETENTION: duration.default(7 * 86_400_000),
   FLOWDECK_OTLP_MAX_BODY: size.default(8 * 1024 ** 2),
+  FLOWDECK_SELF_TRACING: Flag.default(false),
+  FLOWDECK_SELF_TRACING_URL: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).optional(),
   FLOWDECK_OPERATOR_NAME: z.string().trim().min(1).max(100).default("local-operator"),
   PORT: port.default(3000),
   FLOWDECK_WORKER_PORT: port.default(3001),

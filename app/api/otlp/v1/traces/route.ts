@@ -1,5 +1,6 @@
 import { getConfig } from "@/lib/config";
 import { getMetrics } from "@/lib/metrics";
+import { SELF_TELEMETRY_HEADER, inSpan } from "@/lib/telemetry";
 import { IngestError, encodingOf, errorStatus, exportResponse, ingestExport, readBody, type Encoding } from "@/lib/ingest";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,14 @@ async function answer(request: Request): Promise<Response> {
   try {
     encoding = encodingOf(request.headers.get("content-type"));
     const body = await readBody(request, getConfig().otlpMaxBodyBytes);
-    const outcome = await ingestExport(encoding, body);
+    // Flowdeck's own spans are stored untraced: tracing their ingest would feed itself forever.
+    const outcome = request.headers.has(SELF_TELEMETRY_HEADER)
+      ? await ingestExport(encoding, body)
+      : await inSpan("otlp.ingest", { "otlp.encoding": encoding, "otlp.body_bytes": body.byteLength }, async (span) => {
+          const result = await ingestExport(encoding, body);
+          span.setAttributes({ "otlp.spans.stored": result.stored, "otlp.spans.rejected": result.rejected });
+          return result;
+        });
     return reply(200, exportResponse(encoding, outcome.rejected, outcome.reason));
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;

@@ -1,0 +1,17 @@
+import { SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
+
+const tracer = () => trace.getTracer("flowdeck");
+
+/** Runs fn inside a span of Flowdeck's own; a no-op span when self-tracing is off. */
+export async function inSpan<T>(name: string, attributes: Attributes, fn: (span: Span) => Promise<T>): Promise<T> {
+  return tracer().startActiveSpan(name, { attributes }, async (span) => {
+    try {
+      return await fn(span);
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}

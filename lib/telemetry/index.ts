@@ -1,0 +1,3 @@
+export { inSpan } from "./in-span";
+export { SELF_TELEMETRY_HEADER } from "./ingest-sampler";
+export { startSelfTracing, stopSelfTracing } from "./self-tracing";
