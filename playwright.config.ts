@@ -35,6 +35,8 @@ export default defineConfig({
       KAFKA_LOCAL_BROKERS: "127.0.0.1:9092",
       KAFKA_OUTAGE_BROKERS: `127.0.0.1:${OUTAGE_BROKER_PORT}`,
       FLOWDECK_KAFKA_TIMEOUT: "4s",
+      // Flowdeck traces itself into itself, as an operator would run it (e2e/self-tracing.spec.ts).
+      FLOWDECK_SELF_TRACING: "true",
     },
   },
 });

@@ -7,7 +7,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/sagas", label: "Sagas", built: false },
   { href: "/breakers", label: "Breakers", built: false },
   { href: "/dlq", label: "DLQ", built: false },
-  { href: "/traces", label: "Traces", built: false },
+  { href: "/traces", label: "Traces", built: true },
   { href: "/clusters", label: "Clusters", built: true },
   { href: "/audit", label: "Audit", built: false },
 ];

@@ -28,7 +28,7 @@ export function TracesTable({ traces, labelledBy }: { traces: TraceSummary[]; la
         {traces.map((trace) => (
           <tr key={trace.traceId} data-testid="trace-row" data-trace-id={trace.traceId} className={trace.errorCount > 0 ? "bg-bad-soft/40" : undefined}>
             <Td className="whitespace-nowrap"><Time value={trace.startTime} /></Td>
-            <Td className="min-w-56">
+            <Td className="min-w-52">
               <Link href={`/traces/${trace.traceId}`} className="font-medium text-accent underline-offset-2 hover:underline">
                 {trace.rootName}
               </Link>
@@ -55,7 +55,8 @@ export function TracesTable({ traces, labelledBy }: { traces: TraceSummary[]; la
                   ))}
                 </span>
                 <span className="shrink-0 tabular-nums">{trace.services.length}</span>
-                <span className="max-w-64 truncate text-muted">{trace.services.join(", ")}</span>
+                {/* Names in full on wide screens; on narrower ones the swatches and count stay, the names in the title. */}
+                <span className="sr-only text-muted 2xl:not-sr-only 2xl:max-w-64 2xl:truncate">{trace.services.join(", ")}</span>
               </span>
             </Td>
           </tr>

@@ -81,7 +81,7 @@ export function Waterfall({ model, selected, onSelect }: Props) {
               className="absolute top-1/2 -translate-y-1/2 px-1 tabular-nums"
               style={{ left: `${String(tick * 100)}%` }}
             >
-              {formatDurationUs(model.totalUs * tick)}
+              {tick === 0 ? "0" : formatDurationUs(model.totalUs * tick)}
             </span>
           ))}
         </div>
