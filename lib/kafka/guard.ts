@@ -68,7 +68,8 @@ export class BrokerGuard {
   async run<T>(operation: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const timer = getMetrics().brokerCallSeconds.startTimer({ cluster: this.cluster, operation });
     try {
-      const result = await this.policy.execute(({ signal }) => fn(signal));
+      // A signal per call: cockatiel's shared default would collect a listener per concurrent call.
+      const result = await this.policy.execute(({ signal }) => fn(signal), new AbortController().signal);
       timer({ outcome: "ok" });
       return result;
     } catch (error) {

@@ -24,14 +24,15 @@ async function answer(request: Request): Promise<Response> {
   try {
     encoding = encodingOf(request.headers.get("content-type"));
     const body = await readBody(request, getConfig().otlpMaxBodyBytes);
-    // Flowdeck's own spans are stored untraced: tracing their ingest would feed itself forever.
+    // Flowdeck's own spans are stored untraced: tracing their ingest would feed itself forever. Other
+    // exports get a trace of their own: the request's trace is never sampled (SkipIngestSampler).
     const outcome = request.headers.has(SELF_TELEMETRY_HEADER)
       ? await ingestExport(encoding, body)
       : await inSpan("otlp.ingest", { "otlp.encoding": encoding, "otlp.body_bytes": body.byteLength }, async (span) => {
           const result = await ingestExport(encoding, body);
           span.setAttributes({ "otlp.spans.stored": result.stored, "otlp.spans.rejected": result.rejected });
           return result;
-        });
+        }, true);
     return reply(200, exportResponse(encoding, outcome.rejected, outcome.reason));
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
