@@ -8,58 +8,70 @@ import { SPAN_WRITE_LOCK } from "@/lib/projector/ingest-horizon";
 import { SPAN_COLUMNS } from "./span-row";
 
 const NO_PARTITION = "23514"; // "no partition of relation spans found for row"
+const DUPLICATE = "23505";
 const COLUMNS = SPAN_COLUMNS.join(", ");
 
-export type WriteResult = { stored: number; duplicates: number; firstSeq: bigint | null; lastSeq: bigint | null };
+export type WriteResult = { stored: number; duplicates: number };
 
 /**
- * Stores COPY lines of spans in one transaction: COPY into a session-local staging table, then one
- * INSERT … ON CONFLICT DO NOTHING, so a span sent twice is stored once (COPY alone cannot skip
- * duplicates). Resolves only after COMMIT: the caller acknowledges the export after that.
+ * Stores COPY lines of spans in one transaction and resolves only after COMMIT, so the caller can
+ * acknowledge the export. The usual batch is new and goes straight in with COPY; a batch holding a
+ * span already stored (an exporter's retry) is redone through a staging table and INSERT … ON CONFLICT
+ * DO NOTHING, so each span is stored once.
  */
 export async function writeSpanLines(lines: string[]): Promise<WriteResult> {
-  if (lines.length === 0) return { stored: 0, duplicates: 0, firstSeq: null, lastSeq: null };
+  if (lines.length === 0) return { stored: 0, duplicates: 0 };
   const client = await getPool().connect();
   try {
-    return await insertOnce(client, lines);
+    return await writeOnce(client, lines);
   } catch (error) {
-    if (!isMissingPartition(error)) throw error;
+    if (codeOf(error) !== NO_PARTITION) throw error;
     // The worker keeps partitions ahead; if it has not run for days, make today's and tomorrow's here.
     await client.query("SELECT flowdeck_ensure_span_partitions(current_date - 1, current_date + 2)");
-    return await insertOnce(client, lines);
+    return await writeOnce(client, lines);
   } finally {
     client.release();
   }
 }
 
-async function insertOnce(client: PoolClient, lines: string[]): Promise<WriteResult> {
+async function writeOnce(client: PoolClient, lines: string[]): Promise<WriteResult> {
+  try {
+    const stored = await inTransaction(client, () => copy(client, "spans", lines));
+    return { stored, duplicates: 0 };
+  } catch (error) {
+    if (codeOf(error) !== DUPLICATE) throw error;
+  }
+  const stored = await inTransaction(client, async () => {
+    await client.query(`CREATE TEMP TABLE IF NOT EXISTS spans_incoming AS SELECT ${COLUMNS} FROM spans WITH NO DATA`);
+    await client.query("TRUNCATE spans_incoming");
+    await copy(client, "spans_incoming", lines);
+    const inserted = await client.query(`INSERT INTO spans (${COLUMNS}) SELECT ${COLUMNS} FROM spans_incoming ON CONFLICT DO NOTHING`);
+    return inserted.rowCount ?? 0;
+  });
+  return { stored, duplicates: lines.length - stored };
+}
+
+async function copy(client: PoolClient, table: string, lines: string[]): Promise<number> {
+  const stream = client.query(copyFrom(`COPY ${table} (${COLUMNS}) FROM STDIN`));
+  // One chunk: each chunk becomes a CopyData message, and one per span costs more than the COPY itself.
+  await pipeline(Readable.from([lines.join("")]), stream);
+  return stream.rowCount;
+}
+
+async function inTransaction<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
   await client.query("BEGIN");
   try {
     // Held until COMMIT; see lib/projector/ingest-horizon.ts for why.
     await client.query("SELECT pg_advisory_xact_lock_shared($1)", [SPAN_WRITE_LOCK]);
-    await client.query(`CREATE TEMP TABLE IF NOT EXISTS spans_incoming AS SELECT ${COLUMNS} FROM spans WITH NO DATA`);
-    await client.query("TRUNCATE spans_incoming");
-    await pipeline(Readable.from(lines), client.query(copyFrom(`COPY spans_incoming (${COLUMNS}) FROM STDIN`)));
-    const { rows } = await client.query<{ stored: string; first_seq: string | null; last_seq: string | null }>(
-      `WITH inserted AS (
-         INSERT INTO spans (${COLUMNS}) SELECT ${COLUMNS} FROM spans_incoming ON CONFLICT DO NOTHING RETURNING ingest_seq)
-       SELECT count(*) AS stored, min(ingest_seq) AS first_seq, max(ingest_seq) AS last_seq FROM inserted`,
-    );
+    const result = await work();
     await client.query("COMMIT");
-    const row = rows[0];
-    const stored = Number(row?.stored ?? 0);
-    return {
-      stored,
-      duplicates: lines.length - stored,
-      firstSeq: row?.first_seq ? BigInt(row.first_seq) : null,
-      lastSeq: row?.last_seq ? BigInt(row.last_seq) : null,
-    };
+    return result;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   }
 }
 
-function isMissingPartition(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === NO_PARTITION;
+function codeOf(error: unknown): unknown {
+  return typeof error === "object" && error !== null && "code" in error ? error.code : undefined;
 }
