@@ -4,6 +4,7 @@ import { indexColumns } from "@/lib/projections";
 import { acceptedSpanWindow } from "@/lib/traces/retention";
 import { errorMessage, log } from "@/lib/log";
 import { getMetrics } from "@/lib/metrics/registry";
+import { capIndexColumns, capIndexed } from "./cap-index-columns";
 import { IngestError } from "./ingest-error";
 import { decodeRequest, type Encoding } from "./otlp/decode-request";
 import { toSpanRecords } from "./otlp/to-span-records";
@@ -37,7 +38,7 @@ export async function ingestExport(encoding: Encoding, body: Uint8Array, now = n
     const clean = {
       ...span,
       name: safeString(span.name),
-      serviceName: safeString(span.serviceName),
+      serviceName: capIndexed(safeString(span.serviceName)),
       scopeName: safeOptionalString(span.scopeName),
       statusMessage: safeOptionalString(span.statusMessage),
       resourceAttributes: sanitizeAttributes(span.resourceAttributes),
@@ -45,12 +46,18 @@ export async function ingestExport(encoding: Encoding, body: Uint8Array, now = n
       events: span.events.map((e) => ({ ...e, name: safeString(e.name), attributes: sanitizeAttributes(e.attributes) })),
       links: span.links.map((l) => ({ ...l, attributes: sanitizeAttributes(l.attributes) })),
     };
-    lines.push(spanCopyLine(clean, indexColumns(clean, resolveCluster)));
+    lines.push(spanCopyLine(clean, capIndexColumns(indexColumns(clean, resolveCluster))));
   }
   let stored: number;
   try {
     stored = (await writeSpanLines(lines)).stored;
   } catch (error) {
+    // Data errors (class 22) and limits (54) would fail the same way on every retry: refuse, don't loop.
+    const sqlState = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+    if (sqlState.startsWith("22") || sqlState.startsWith("54")) {
+      log.warn("span batch refused by the store", { spans: lines.length, error: errorMessage(error) });
+      throw new IngestError(400, `the trace store refused this batch: ${errorMessage(error).split("\n")[0] ?? ""}`);
+    }
     log.warn("span batch not stored; exporters will retry", { spans: lines.length, error: errorMessage(error) });
     throw new IngestError(503, "trace store unavailable: spans were not stored, retry later", RETRY_AFTER_SECONDS);
   }

@@ -19,6 +19,12 @@ describe("sanitizeAttributes", () => {
     expect(out[TRUNCATED_ATTRIBUTE]).toEqual(["http.body", "tags"]);
   });
 
+  it("never leaves half a surrogate pair where it cuts, and keeps an attribute named __proto__", () => {
+    const cut = sanitizeAttributes({ emoji: `a${"😀".repeat(5000)}` }).emoji as string;
+    expect(cut.isWellFormed()).toBe(true);
+    expect(JSON.stringify(sanitizeAttributes(JSON.parse('{"__proto__":"x"}') as Record<string, string>))).toBe('{"__proto__":"x"}');
+  });
+
   it("stores non-finite numbers as text, since JSON cannot hold them", () => {
     expect(sanitizeAttributes({ ratio: Number.NaN, big: Number.POSITIVE_INFINITY })).toEqual({ ratio: "NaN", big: "Infinity" });
   });

@@ -14,7 +14,8 @@ export function safeString(text: string): string {
 function cut(text: string): { value: string; truncated: boolean } {
   const safe = safeString(text);
   if (safe.length <= MAX_STRING_LENGTH) return { value: safe, truncated: false };
-  return { value: `${safe.slice(0, MAX_STRING_LENGTH)}…[${safe.length - MAX_STRING_LENGTH} more characters]`, truncated: true };
+  // The cut may split a surrogate pair; safeString mends the half it leaves (jsonb refuses it).
+  return { value: `${safeString(safe.slice(0, MAX_STRING_LENGTH))}…[${safe.length - MAX_STRING_LENGTH} more characters]`, truncated: true };
 }
 
 function cleanValue(value: AttributeValue, onTruncate: () => void): AttributeValue {
@@ -30,7 +31,7 @@ function cleanValue(value: AttributeValue, onTruncate: () => void): AttributeVal
 }
 
 function cleanAttributes(attributes: Attributes, onTruncate: (key: string) => void): Attributes {
-  const out: Attributes = {};
+  const out = Object.create(null) as Attributes; // an attribute named __proto__ stays an attribute
   for (const [key, value] of Object.entries(attributes)) out[safeString(key)] = cleanValue(value, () => onTruncate(key));
   return out;
 }

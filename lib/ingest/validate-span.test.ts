@@ -22,5 +22,7 @@ describe("rejectionReason", () => {
     ["start time older than retention", { startTimeUnixNano: ns(now - 8 * 86_400_000) }],
     ["start time too far in the future", { startTimeUnixNano: ns(now + 2 * 86_400_000), endTimeUnixNano: ns(now + 2 * 86_400_000) }],
     ["end time before start time", { endTimeUnixNano: ns(now - 1) }],
-  ] as const)("rejects a span with %s", (reason, over) => expect(rejectionReason(span(over), window)).toBe(reason));
+    ["end time out of range", { endTimeUnixNano: 2n ** 64n - 1n }],
+    ["event time out of range", { events: [{ name: "circuit_breaker.state_change", timeUnixNano: 2n ** 63n, attributes: {} }] }],
+  ] as [string, Partial<SpanRecord>][])("rejects a span with %s", (reason, over) => expect(rejectionReason(span(over), window)).toBe(reason));
 });

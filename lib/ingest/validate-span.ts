@@ -3,6 +3,7 @@ import type { SpanRecord } from "@/lib/traces";
 const TRACE_ID = /^[0-9a-f]{32}$/;
 const SPAN_ID = /^[0-9a-f]{16}$/;
 const NS_PER_MS = 1_000_000n;
+const INT64_MAX = 2n ** 63n - 1n; // the store's bigint columns
 
 export type SpanWindow = { earliest: Date; latest: Date };
 
@@ -15,5 +16,7 @@ export function rejectionReason(span: SpanRecord, window: SpanWindow): string | 
   if (startMs < BigInt(window.earliest.getTime())) return "start time older than retention";
   if (startMs > BigInt(window.latest.getTime())) return "start time too far in the future";
   if (span.endTimeUnixNano < span.startTimeUnixNano) return "end time before start time";
+  if (span.endTimeUnixNano > INT64_MAX) return "end time out of range";
+  if (span.events.some((e) => e.timeUnixNano > INT64_MAX)) return "event time out of range";
   return null;
 }

@@ -123,6 +123,17 @@ describe("POST /api/otlp/v1/traces", () => {
     expect(rows[0]?.name).toBe("\uFFFD\uFFFDISON\uFFFD");
   });
 
+  it("stores spans whose indexed values are too long to index whole, keeping the whole value in the attributes", async () => {
+    const traceId = hex(16);
+    const longKey = `order-${"9".repeat(5000)}`;
+    const span = jsonSpan(traceId, { attributes: [{ key: "saga.id", value: { stringValue: randomBytes(3000).toString("base64") } }, { key: "saga.key", value: { stringValue: longKey } }] });
+    const response = await post(JSON.stringify({ resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: "s".repeat(4000) } }] }, scopeSpans: [{ spans: [span] }] }] }), "application/json");
+    expect(response.status).toBe(200);
+    const { rows } = await db.query<{ key_length: number; attr_length: number }>(
+      "SELECT length(saga_key) AS key_length, length(attrs->>'saga.key') AS attr_length FROM spans WHERE trace_id = decode($1, 'hex')", [traceId]);
+    expect(rows[0]).toEqual({ key_length: 1024, attr_length: longKey.length });
+  });
+
   it.each([
     ["malformed protobuf", () => post(Buffer.from([0x0a, 0xff, 0xff, 0xff, 0x0f, 0x01]), "application/x-protobuf"), 400, /not a valid OTLP protobuf/],
     ["malformed JSON", () => post("{\"resourceSpans\": [", "application/json"), 400, /not valid JSON/],

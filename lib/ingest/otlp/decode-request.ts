@@ -21,7 +21,7 @@ function hexIdsToBytes(o: Record<string, unknown>, keys: readonly [string, 32 | 
     const v = o[key];
     if (v === "" || v === null) o[key] = undefined;
     else if (typeof v === "string" && HEX[digits].test(v)) o[key] = Buffer.from(v, "hex");
-    else if (v !== undefined) o[key] = Buffer.alloc(0);
+    else if (v !== undefined) o[key] = Buffer.alloc(1); // a wrong length, so the span's id check rejects it
   }
 }
 
