@@ -20,6 +20,7 @@ export class ClusterClient {
   private readonly kafka: Kafka;
   private adminConnection?: Promise<Admin>;
   private adminInstance?: Admin;
+  private adminGeneration = 0;
   private producerConnection?: Promise<Producer>;
   private reader?: OffsetReader;
 
@@ -79,10 +80,13 @@ export class ClusterClient {
   }
 
   private connectedAdmin(): Promise<Admin> {
-    this.adminConnection ??= (async () => {
+    if (this.adminConnection) return this.adminConnection;
+    const generation = ++this.adminGeneration;
+    this.adminConnection = (async () => {
       const admin = this.kafka.admin({ retry: { retries: 1 } });
       await admin.connect();
-      this.adminInstance = admin;
+      // Dropped while connecting: this admin must not become the current one.
+      if (this.adminGeneration === generation) this.adminInstance = admin;
       return admin;
     })();
     return this.adminConnection;
@@ -103,6 +107,7 @@ export class ClusterClient {
 
   private dropAdmin(admin: Admin): void {
     if (this.adminInstance !== admin) return; // already replaced by a concurrent call
+    this.adminGeneration++;
     this.adminInstance = undefined;
     this.adminConnection = undefined;
     // Calls still running on it end within the timeout; close it after that, not under them.
@@ -113,6 +118,7 @@ export class ClusterClient {
     const admin = this.adminConnection;
     const producer = this.producerConnection;
     const reader = this.reader;
+    this.adminGeneration++;
     this.adminConnection = undefined;
     this.adminInstance = undefined;
     this.producerConnection = undefined;

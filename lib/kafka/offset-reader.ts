@@ -138,6 +138,14 @@ export class OffsetReader {
     return Promise.resolve();
   }
 
+  private onBatchEnd(topic: string, partition: number, lastOffset: string): void {
+    const read = this.pending.get(key(topic, partition));
+    if (!read) return;
+    const next = BigInt(lastOffset) + 1n;
+    if (next > read.next) read.next = next;
+    if (read.next >= read.end) this.finish(topic, partition);
+  }
+
   /** Makes sure the consumer runs with `topic` in its subscription; restarts it if the topic is new. */
   private subscribe(topic: string): Promise<void> {
     if (this.closed) return Promise.reject(new Error("offset reader closed"));
@@ -157,10 +165,15 @@ export class OffsetReader {
       maxWaitTimeInMs: 200,
       retry: { retries: 2 },
     });
+    let joinTimer: NodeJS.Timeout | undefined;
     const joined = new Promise<void>((resolve, reject) => {
       consumer.on(consumer.events.GROUP_JOIN, () => resolve());
-      setTimeout(() => reject(new Error("the reader did not join its consumer group in time")), this.joinTimeoutMs).unref();
+      joinTimer = setTimeout(() => reject(new Error("the reader did not join its consumer group in time")), this.joinTimeoutMs);
     });
+    joined.catch(() => {}).finally(() => clearTimeout(joinTimer)); // a failed connect must not leave it unhandled
+    // Batches of only transaction markers or aborted records never reach eachBatch; this event still
+    // tells how far the partition has been read, so a range ending in a marker completes.
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => this.onBatchEnd(payload.topic, payload.partition, payload.lastOffset));
     try {
       await consumer.connect();
       await consumer.subscribe({ topics: [...this.topics], fromBeginning: false });

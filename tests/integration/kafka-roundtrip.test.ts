@@ -64,6 +64,27 @@ describe("lib/kafka against the local broker", () => {
     expect(again.messages.map((m) => m.key?.toString())).toEqual(["k4"]);
   });
 
+  it("reads a range that ends in a transaction marker without waiting for more", async () => {
+    const producer = new Kafka({ clientId: "it", brokers: [LOCAL_BROKER], logLevel: logLevel.NOTHING })
+      .producer({ transactionalId: `it-tx-${randomUUID()}`, idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const transaction = await producer.transaction();
+    await transaction.send({ topic: otherTopic, messages: [{ value: "in a transaction" }] });
+    await transaction.commit();
+    await producer.disconnect();
+    // The coordinator writes the commit marker after commit() returns: wait until it is stable.
+    for (let i = 0; i < 40; i++) {
+      const offsets = await client().admin("offsets", (admin) => admin.fetchTopicOffsets(otherTopic));
+      if (BigInt(offsets[0]?.high ?? "0") >= 3n) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const started = Date.now();
+    const read = await client().read({ topic: otherTopic, partition: 0, fromOffset: 1n, limit: 100 });
+    expect(read.messages.map((m) => m.value?.toString())).toEqual(["in a transaction"]);
+    expect(read.highWatermark).toBe(3n); // message at 1, commit marker at 2
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
   it("answers NOT_FOUND for a partition the topic does not have", async () => {
     await expect(client().read({ topic, partition: 7, fromOffset: 0n, limit: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
