@@ -13,9 +13,14 @@ const NETWORK_ERRORS: Record<string, (target: string) => string> = {
   EAI_AGAIN: (target) => `host lookup failed: ${target}`,
 };
 
+/** The Postgres SQLSTATE (or Node socket code) an error carries, if any. */
+export function errorCode(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
+}
+
 /** One short line for a failed database call, e.g. "connection refused at 127.0.0.1:5999". */
 export function describeDatabaseError(error: unknown, target: string): string {
-  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
+  const code = errorCode(error);
   const network = code === undefined ? undefined : NETWORK_ERRORS[code];
   if (network) return network(target);
   const message = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDbHandle } from "./client";
+import { errorCode } from "./errors";
 
 const UNDEFINED_TABLE = "42P01";
 
@@ -13,7 +14,7 @@ export async function countAppliedMigrations(): Promise<number> {
     );
     return rows[0]?.applied ?? 0;
   } catch (error) {
-    if (typeof error === "object" && error !== null && "code" in error && error.code === UNDEFINED_TABLE) return 0;
+    if (errorCode(error) === UNDEFINED_TABLE) return 0;
     throw error;
   }
 }

@@ -1,14 +1,5 @@
 import type { SpanIndexColumns } from "@/lib/projections";
-import { safeString } from "./sanitize";
-
-/** Postgres refuses btree index entries over about 2.7 KB; indexed text is kept well below that. */
-export const MAX_INDEXED_LENGTH = 1024;
-
-export function capIndexed(text: string): string;
-export function capIndexed(text: string | null): string | null;
-export function capIndexed(text: string | null): string | null {
-  return text !== null && text.length > MAX_INDEXED_LENGTH ? safeString(text.slice(0, MAX_INDEXED_LENGTH)) : text;
-}
+import { capIndexed } from "./sanitize";
 
 /** The span's index columns with every text value short enough to index (the attributes keep the whole value). */
 export function capIndexColumns(columns: SpanIndexColumns): SpanIndexColumns {

@@ -2,13 +2,14 @@ import "server-only";
 import { clusterResolver, getConfig } from "@/lib/config";
 import { indexColumns } from "@/lib/projections";
 import { acceptedSpanWindow } from "@/lib/traces/retention";
+import { errorCode } from "@/lib/db";
 import { errorMessage, log } from "@/lib/log";
 import { getMetrics } from "@/lib/metrics/registry";
-import { capIndexColumns, capIndexed } from "./cap-index-columns";
+import { capIndexColumns } from "./cap-index-columns";
 import { IngestError } from "./ingest-error";
 import { decodeRequest, type Encoding } from "./otlp/decode-request";
 import { toSpanRecords } from "./otlp/to-span-records";
-import { safeOptionalString, safeString, sanitizeAttributes } from "./sanitize";
+import { sanitizeSpan } from "./sanitize";
 import { spanCopyLine } from "./span-row";
 import { rejectionReason } from "./validate-span";
 import { writeSpanLines } from "./write-spans";
@@ -35,17 +36,7 @@ export async function ingestExport(encoding: Encoding, body: Uint8Array, now = n
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       continue;
     }
-    const clean = {
-      ...span,
-      name: safeString(span.name),
-      serviceName: capIndexed(safeString(span.serviceName)),
-      scopeName: safeOptionalString(span.scopeName),
-      statusMessage: safeOptionalString(span.statusMessage),
-      resourceAttributes: sanitizeAttributes(span.resourceAttributes),
-      attributes: sanitizeAttributes(span.attributes),
-      events: span.events.map((e) => ({ ...e, name: safeString(e.name), attributes: sanitizeAttributes(e.attributes) })),
-      links: span.links.map((l) => ({ ...l, attributes: sanitizeAttributes(l.attributes) })),
-    };
+    const clean = sanitizeSpan(span);
     lines.push(spanCopyLine(clean, capIndexColumns(indexColumns(clean, resolveCluster))));
   }
   let stored: number;
@@ -53,7 +44,7 @@ export async function ingestExport(encoding: Encoding, body: Uint8Array, now = n
     stored = (await writeSpanLines(lines)).stored;
   } catch (error) {
     // Data errors (class 22) and limits (54) would fail the same way on every retry: refuse, don't loop.
-    const sqlState = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+    const sqlState = errorCode(error) ?? "";
     if (sqlState.startsWith("22") || sqlState.startsWith("54")) {
       log.warn("span batch refused by the store", { spans: lines.length, error: errorMessage(error) });
       throw new IngestError(400, `the trace store refused this batch: ${errorMessage(error).split("\n")[0] ?? ""}`);

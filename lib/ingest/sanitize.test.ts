@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_STRING_LENGTH, TRUNCATED_ATTRIBUTE, safeString, sanitizeAttributes } from "./sanitize";
+import { MAX_INDEXED_LENGTH, MAX_STRING_LENGTH, TRUNCATED_ATTRIBUTE, capIndexed, safeString, sanitizeAttributes } from "./sanitize";
 
 describe("safeString", () => {
   it("replaces NUL and lone surrogates, which Postgres refuses, and leaves other text alone", () => {
@@ -31,5 +31,15 @@ describe("sanitizeAttributes", () => {
 
   it("adds no marker when nothing was cut", () => {
     expect(sanitizeAttributes({ a: "b" })).toEqual({ a: "b" });
+  });
+});
+
+describe("capIndexed", () => {
+  it("leaves short values alone and cuts long ones without splitting a surrogate pair", () => {
+    expect(capIndexed("order-42")).toBe("order-42");
+    expect(capIndexed(null)).toBeNull();
+    const cut = capIndexed(`a${"😀".repeat(1000)}`);
+    expect(cut.length).toBe(MAX_INDEXED_LENGTH);
+    expect(cut.isWellFormed()).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import type { AttributeValue, Attributes } from "@/lib/traces";
+import type { AttributeValue, Attributes, SpanRecord } from "@/lib/traces";
 
 /** Longest string value kept whole; longer ones are cut and listed in flowdeck.truncated_attributes. */
 export const MAX_STRING_LENGTH = 8 * 1024;
@@ -46,4 +46,28 @@ export function sanitizeAttributes(attributes: Attributes): Attributes {
 
 export function safeOptionalString(text: string | null): string | null {
   return text === null ? null : cut(text).value;
+}
+
+/** Postgres refuses btree index entries over about 2.7 KB; indexed text is kept well below that. */
+export const MAX_INDEXED_LENGTH = 1024;
+
+export function capIndexed(text: string): string;
+export function capIndexed(text: string | null): string | null;
+export function capIndexed(text: string | null): string | null {
+  return text !== null && text.length > MAX_INDEXED_LENGTH ? safeString(text.slice(0, MAX_INDEXED_LENGTH)) : text;
+}
+
+/** The span with every string and attribute made safe to store (see safeString and sanitizeAttributes). */
+export function sanitizeSpan(span: SpanRecord): SpanRecord {
+  return {
+    ...span,
+    name: safeString(span.name),
+    serviceName: capIndexed(safeString(span.serviceName)), // service_name is indexed
+    scopeName: safeOptionalString(span.scopeName),
+    statusMessage: safeOptionalString(span.statusMessage),
+    resourceAttributes: sanitizeAttributes(span.resourceAttributes),
+    attributes: sanitizeAttributes(span.attributes),
+    events: span.events.map((e) => ({ ...e, name: safeString(e.name), attributes: sanitizeAttributes(e.attributes) })),
+    links: span.links.map((l) => ({ ...l, attributes: sanitizeAttributes(l.attributes) })),
+  };
 }

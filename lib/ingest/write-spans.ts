@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { getPool } from "@/lib/db";
+import { errorCode, getPool } from "@/lib/db";
 import { SPAN_WRITE_LOCK } from "@/lib/projector/ingest-horizon";
 import { SPAN_COLUMNS } from "./span-row";
 
@@ -25,7 +25,7 @@ export async function writeSpanLines(lines: string[]): Promise<WriteResult> {
   try {
     return await writeOnce(client, lines);
   } catch (error) {
-    if (codeOf(error) !== NO_PARTITION) throw error;
+    if (errorCode(error) !== NO_PARTITION) throw error;
     // The worker keeps partitions ahead; if it has not run for days, make today's and tomorrow's here.
     await client.query("SELECT flowdeck_ensure_span_partitions(current_date - 1, current_date + 2)");
     return await writeOnce(client, lines);
@@ -39,7 +39,7 @@ async function writeOnce(client: PoolClient, lines: string[]): Promise<WriteResu
     const stored = await inTransaction(client, () => copy(client, "spans", lines));
     return { stored, duplicates: 0 };
   } catch (error) {
-    if (codeOf(error) !== DUPLICATE) throw error;
+    if (errorCode(error) !== DUPLICATE) throw error;
   }
   const stored = await inTransaction(client, async () => {
     await client.query(`CREATE TEMP TABLE IF NOT EXISTS spans_incoming AS SELECT ${COLUMNS} FROM spans WITH NO DATA`);
@@ -70,8 +70,4 @@ async function inTransaction<T>(client: PoolClient, work: () => Promise<T>): Pro
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   }
-}
-
-function codeOf(error: unknown): unknown {
-  return typeof error === "object" && error !== null && "code" in error ? error.code : undefined;
 }

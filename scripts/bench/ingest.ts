@@ -5,16 +5,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomFillSync } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
 import { decodeRequest } from "@/lib/ingest/otlp/decode-request";
 import { ExportTraceServiceRequest } from "@/lib/ingest/otlp/schema";
 import { toSpanRecords } from "@/lib/ingest/otlp/to-span-records";
-import { SPAN_COLUMNS, spanCopyLine } from "@/lib/ingest/span-row";
+import { spanCopyLine } from "@/lib/ingest/span-row";
 import { indexColumns } from "@/lib/projections";
 import { BENCH_DATABASE_URL, createBenchDatabase, dropBenchDatabase, requireFreeDisk } from "./bench-database";
+import { copySpanLines } from "./copy-lines";
 import { percentile } from "./percentile";
 import { pidsMatching, totalCpu } from "./process-cpu";
 import { exportRequest } from "./realistic-spans";
@@ -77,16 +75,6 @@ async function sendFor(seconds: number, pool: Template[], latencies: number[] | 
   return acknowledged;
 }
 
-async function projectionLagSeconds(): Promise<number> {
-  const client = new pg.Client({ connectionString: BENCH_DATABASE_URL });
-  await client.connect();
-  const { rows } = await client.query<{ lag: number | null }>(
-    `SELECT extract(epoch FROM now() - min(ingested_at))::float8 AS lag FROM spans
-     WHERE ingest_seq > coalesce((SELECT last_seq FROM projector_state WHERE name = 'spans'), 0)`);
-  await client.end();
-  return rows[0]?.lag ?? 0;
-}
-
 /** The same rows COPYed straight into spans by 4 connections: the floor of what Postgres can take. */
 async function rawCopyRate(pool: Template[], seconds: number): Promise<number> {
   const lines = pool.map((t) => toSpanRecords(decodeRequest("protobuf", t.body)).map((s) => spanCopyLine(s, indexColumns(s, () => "local"))));
@@ -102,7 +90,7 @@ async function rawCopyRate(pool: Template[], seconds: number): Promise<number> {
         const ids = randomFillSync(Buffer.alloc(24)).toString("hex");
         return `\\\\x${ids.slice(0, 32)}\t\\\\x${ids.slice(32)}${line.slice(ID_PREFIX)}`;
       });
-      await pipeline(Readable.from(batch), client.query(copyFrom(`COPY spans (${SPAN_COLUMNS.join(", ")}) FROM STDIN`)));
+      await copySpanLines(client, batch);
       rows += batch.length;
     }
     await client.end();
@@ -111,6 +99,7 @@ async function rawCopyRate(pool: Template[], seconds: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  process.env.DATABASE_URL = BENCH_DATABASE_URL; // for the lib/ modules this script reads the store through
   requireFreeDisk(5);
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npm run build` first");
   createBenchDatabase();
@@ -135,6 +124,7 @@ async function main(): Promise<void> {
     const acknowledged = await sendFor(DURATION_S, pool, latencies);
     const wall = (performance.now() - started) / 1000;
     const cpu = [totalCpu(web), totalCpu(worker), totalCpu(postgres)].map((c, i) => (c - (cpuBefore[i] ?? 0)) / wall);
+    const { projectionLagSeconds } = await import("@/lib/projector");
     const lag = await projectionLagSeconds();
     latencies.sort((a, b) => a - b);
     const rate = acknowledged / wall;
@@ -152,6 +142,8 @@ async function main(): Promise<void> {
   } finally {
     server?.kill("SIGTERM");
     if (server) await new Promise((r) => server?.once("exit", r));
+    const { disconnectDb } = await import("@/lib/db");
+    await disconnectDb().catch(() => {});
     dropBenchDatabase();
   }
 }

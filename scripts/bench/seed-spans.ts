@@ -1,13 +1,11 @@
 // Seeds the bench database with realistic spans straight through COPY: traces of ten spans spread over
 // the last 24 hours across eight services, plus one trace of 5,000 spans.
 import { randomBytes } from "node:crypto";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
-import { SPAN_COLUMNS, spanCopyLine } from "@/lib/ingest/span-row";
+import { spanCopyLine } from "@/lib/ingest/span-row";
 import { indexColumns } from "@/lib/projections";
 import type { SpanRecord } from "@/lib/traces";
+import { copySpanLines } from "./copy-lines";
 
 export const SERVICES = ["api-gateway", "order", "payment", "inventory", "shipping", "notifications", "fraud", "ledger"] as const;
 const DAY_MS = 86_400_000;
@@ -47,14 +45,14 @@ export async function seedSpans(databaseUrl: string, total: number, onProgress: 
   const worker = async (first: boolean) => {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
-    if (first) await copy(client, traceSpans(bigTrace, now - 3_600_000, 5_000, 7).map((s) => spanCopyLine(s, indexColumns(s, resolve))));
+    if (first) await copySpanLines(client, traceSpans(bigTrace, now - 3_600_000, 5_000, 7).map((s) => spanCopyLine(s, indexColumns(s, resolve))));
     while (next < traces) {
       const lines: string[] = [];
       for (let k = 0; k < 200 && next < traces; k++, next++) {
         const startMs = now - 60_000 - Math.floor((next / traces) * (DAY_MS - 120_000));
         for (const s of traceSpans(randomBytes(16).toString("hex"), startMs, 10, next)) lines.push(spanCopyLine(s, indexColumns(s, resolve)));
       }
-      await copy(client, lines);
+      await copySpanLines(client, lines);
       done += lines.length;
       onProgress(done);
     }
@@ -62,8 +60,4 @@ export async function seedSpans(databaseUrl: string, total: number, onProgress: 
   };
   await Promise.all([worker(true), worker(false), worker(false), worker(false)]);
   return bigTrace;
-}
-
-async function copy(client: pg.Client, lines: string[]): Promise<void> {
-  await pipeline(Readable.from([lines.join("")]), client.query(copyFrom(`COPY spans (${SPAN_COLUMNS.join(", ")}) FROM STDIN`)));
 }

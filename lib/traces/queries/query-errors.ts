@@ -1,6 +1,7 @@
 import "server-only";
+import { errorCode } from "@/lib/db";
 
 /** Postgres cancelled the statement (statement_timeout, SQLSTATE 57014). */
 export function statementTimedOut(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "57014";
+  return errorCode(error) === "57014";
 }
