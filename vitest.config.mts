@@ -13,7 +13,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["{lib,components,app,scripts}/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["{lib,components,app,scripts,demo}/**/*.test.ts"], environment: "node" },
       },
       {
         resolve: { alias },
