@@ -14,6 +14,8 @@ export type Timings = {
   carrierBulkheadLimit: number;
   outboxPollMs: number;
   knobPollMs: number;
+  /** How soon the group notices a consumer that died without leaving (the broker's minimum is 6 s). */
+  sessionTimeoutMs: number;
 };
 
 export const TIMINGS: Record<"demo" | "test", Timings> = {
@@ -28,6 +30,7 @@ export const TIMINGS: Record<"demo" | "test", Timings> = {
     carrierBulkheadLimit: 2,
     outboxPollMs: 100,
     knobPollMs: 500,
+    sessionTimeoutMs: 10_000,
   },
   test: {
     retryAttempts: 3,
@@ -40,5 +43,6 @@ export const TIMINGS: Record<"demo" | "test", Timings> = {
     carrierBulkheadLimit: 2,
     outboxPollMs: 50,
     knobPollMs: 100,
+    sessionTimeoutMs: 6_000,
   },
 };

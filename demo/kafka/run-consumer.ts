@@ -41,7 +41,11 @@ export type ConsumerSpec = {
 };
 
 export async function runConsumer(spec: ConsumerSpec): Promise<Consumer> {
-  const consumer = spec.kafka.consumer({ groupId: spec.group, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+  const consumer = spec.kafka.consumer({
+    groupId: spec.group,
+    sessionTimeout: spec.timings.sessionTimeoutMs,
+    heartbeatInterval: Math.floor(spec.timings.sessionTimeoutMs / 5),
+  });
   consumer.on(consumer.events.CRASH, (event) => {
     console.error(`${spec.group}: consumer crashed (${event.payload.error.message}); restart: ${String(event.payload.restart)}`);
   });

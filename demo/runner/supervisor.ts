@@ -19,6 +19,7 @@ const RESTART_DELAY_MS = 1_000;
 
 export class Supervisor {
   private readonly running = new Map<string, Managed>();
+  private readonly crashes = new Map<string, number>();
   private stopping = false;
 
   /** `output` receives each line a child prints, already prefixed with its name. */
@@ -34,12 +35,18 @@ export class Supervisor {
         resolve();
         if (this.running.get(spec.name)?.child !== child || this.stopping) return;
         this.running.delete(spec.name);
+        this.crashes.set(spec.name, this.crashCount(spec.name) + 1);
         this.output(`[${spec.name}] exited (${signal ?? `code ${String(code)}`})${spec.restart ? `; restarting in ${RESTART_DELAY_MS / 1000}s` : ""}`);
         if (spec.restart) setTimeout(() => !this.stopping && !this.running.has(spec.name) && this.start(spec), RESTART_DELAY_MS);
       });
     });
     child.once("error", (error) => this.output(`[${spec.name}] could not start: ${error.message}`));
     this.running.set(spec.name, { spec, child, exited });
+  }
+
+  /** How often the process exited without being asked to. */
+  crashCount(name: string): number {
+    return this.crashes.get(name) ?? 0;
   }
 
   isRunning(name: string): boolean {

@@ -19,16 +19,17 @@ export function isDeclinedCard(card: string): boolean {
 export class PaymentGateway {
   constructor(private readonly pool: pg.Pool, private readonly knobs: () => Knobs) {}
 
-  async charge(orderId: string, amountCents: number, card: string): Promise<ChargeResult> {
+  /** Charges the card once per idempotency key: the caller must send the same key when it retries. */
+  async charge(idempotencyKey: string, orderId: string, amountCents: number, card: string): Promise<ChargeResult> {
     await this.behaveLikeANetwork();
     if (isDeclinedCard(card)) return { outcome: "declined", reason: "card declined by issuer" };
-    const chargeId = await this.record(`charge:${orderId}`, "charge", orderId, amountCents);
+    const chargeId = await this.record(idempotencyKey, "charge", orderId, amountCents);
     return { outcome: "charged", chargeId };
   }
 
-  async refund(orderId: string, amountCents: number): Promise<string> {
+  async refund(idempotencyKey: string, orderId: string, amountCents: number): Promise<string> {
     await this.behaveLikeANetwork();
-    return this.record(`refund:${orderId}`, "refund", orderId, amountCents);
+    return this.record(idempotencyKey, "refund", orderId, amountCents);
   }
 
   private async behaveLikeANetwork(): Promise<void> {

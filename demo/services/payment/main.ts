@@ -1,6 +1,6 @@
 // Payment: charges the order's card through the gateway (behind the circuit breaker), and refunds it when
 // the saga compensates. The gateway call happens before the local transaction; a crash in between is safe
-// because the redelivered command reuses the same idempotency key, so the card is charged once.
+// because the redelivered command derives the same idempotency key (from the saga), so the card is charged once.
 import { SpanStatusCode } from "@opentelemetry/api";
 import { inTransaction } from "../../db/pool";
 import { markProcessed } from "../../db/processed-events";
@@ -29,7 +29,7 @@ async function alreadyProcessed(payment: Payment, eventId: string): Promise<bool
 async function charge({ runtime, gateway, breaker }: Payment, delivery: Delivery, command: CommandOf<"payment.charge">): Promise<void> {
   delivery.span.setAttributes(sagaAttributes(command, { name: "charge-payment", kind: "action" }));
   if (await alreadyProcessed({ runtime, gateway, breaker }, delivery.eventId)) return;
-  const result = await breaker.fire("charge", () => gateway.charge(command.orderId, command.amountCents, command.card), { "payment.order_id": command.orderId });
+  const result = await breaker.fire("charge", () => gateway.charge(`charge:${command.sagaId}`, command.orderId, command.amountCents, command.card), { "payment.order_id": command.orderId });
   maybeCrash(runtime.knobs()["payment.crashRate"], "after charging the card, before recording it");
   const ref = { orderId: command.orderId, sagaId: command.sagaId };
   await inTransaction(runtime.pool, async (client) => {
@@ -51,7 +51,7 @@ async function refund({ runtime, gateway, breaker }: Payment, delivery: Delivery
   const { rows } = await runtime.pool.query<{ amount_cents: string }>("SELECT amount_cents::text FROM payments WHERE order_id = $1", [command.orderId]);
   const amount = rows[0] ? Number(rows[0].amount_cents) : 0;
   // Nothing was charged (the charge never landed): there is nothing to give back, but the saga still hears back.
-  if (amount > 0) await breaker.fire("refund", () => gateway.refund(command.orderId, amount), { "payment.order_id": command.orderId });
+  if (amount > 0) await breaker.fire("refund", () => gateway.refund(`refund:${command.sagaId}`, command.orderId, amount), { "payment.order_id": command.orderId });
   maybeCrash(runtime.knobs()["payment.crashRate"], "after refunding, before recording it");
   await inTransaction(runtime.pool, async (client) => {
     if (!(await markProcessed(client, "payment", delivery.eventId))) return;
