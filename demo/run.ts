@@ -63,7 +63,7 @@ async function start(): Promise<void> {
     await api.setKnobs(step.knobs);
     say(`t+${step.atMs / 1000}s ${step.note}`);
   });
-  say(`ready. Open ${flowdeckUrl} — sagas, breakers, flows and the orders.payment.DLQ fill within a minute.`);
+  say(`ready in ${Math.round(process.uptime())} s. Open ${flowdeckUrl} — sagas, breakers, flows and the orders.payment.DLQ fill within a minute.`);
   say(`order API ${api.baseUrl} (POST /orders, GET /stats); turn knobs with: npm run demo:ctl -- knobs payment.gatewayErrorRate=0.8`);
   say("Ctrl-C stops everything.");
 }

@@ -15,11 +15,11 @@ const HEALTHY: KnobChanges = {
 export const SCENARIOS: readonly Scenario[] = [
   {
     name: "default",
-    description: "steady orders with a few poison messages; a payment-gateway outage from 12 s to 22 s",
+    description: "steady orders with a few poison messages; a payment-gateway outage from 8 s to 16 s",
     steps: [
       { atMs: 0, knobs: { ...HEALTHY, "load.ordersPerSecond": 4, "order.poisonRate": 0.05, "payment.gatewayErrorRate": 0.02 }, note: "4 orders/s, 5% poison charge commands" },
-      { atMs: 12_000, knobs: { "payment.gatewayErrorRate": 1 }, note: "payment gateway down: the breaker opens, charges retry and land in orders.payment.DLQ" },
-      { atMs: 22_000, knobs: { "payment.gatewayErrorRate": 0.02 }, note: "payment gateway back: the breaker goes half-open, then closes" },
+      { atMs: 8_000, knobs: { "payment.gatewayErrorRate": 1 }, note: "payment gateway down: the breaker opens, charges retry and land in orders.payment.DLQ" },
+      { atMs: 16_000, knobs: { "payment.gatewayErrorRate": 0.02 }, note: "payment gateway back: the breaker goes half-open, then closes" },
     ],
   },
   {
