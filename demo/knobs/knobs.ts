@@ -64,6 +64,6 @@ export function validateKnobChanges(input: unknown): KnobChanges {
   const parsed = KnobChanges.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const where = issue?.code === "unrecognized_keys" ? `unknown knob ${issue.keys.join(", ")}` : `${issue?.path.join(".") ?? "knobs"}: ${issue?.message ?? "invalid"}`;
-  throw new Error(`${where} (known: ${Object.keys(DEFAULT_KNOBS).join(", ")})`);
+  if (issue?.code === "unrecognized_keys") throw new Error(`unknown knob ${issue.keys.join(", ")} (known: ${Object.keys(DEFAULT_KNOBS).join(", ")})`);
+  throw new Error(`${issue?.path.join(".") || "knobs"}: ${issue?.message ?? "invalid"}`);
 }
