@@ -15,11 +15,13 @@ const HEALTHY: KnobChanges = {
 export const SCENARIOS: readonly Scenario[] = [
   {
     name: "default",
-    description: "steady orders with a few poison messages; a payment-gateway outage from 8 s to 16 s",
+    description: "steady orders with a few poison messages; the payment gateway down from 8 s to 16 s; a slow carrier from 30 s to 45 s",
     steps: [
       { atMs: 0, knobs: { ...HEALTHY, "load.ordersPerSecond": 4, "order.poisonRate": 0.05, "payment.gatewayErrorRate": 0.02 }, note: "4 orders/s, 5% poison charge commands" },
       { atMs: 8_000, knobs: { "payment.gatewayErrorRate": 1 }, note: "payment gateway down: the breaker opens, charges retry and land in orders.payment.DLQ" },
       { atMs: 16_000, knobs: { "payment.gatewayErrorRate": 0.02 }, note: "payment gateway back: the breaker goes half-open, then closes" },
+      { atMs: 30_000, knobs: { "shipping.carrierLatencyMs": 1_500 }, note: "shipping carrier slow: the bulkhead fills and rejects, bookings retry" },
+      { atMs: 45_000, knobs: { "shipping.carrierLatencyMs": 120 }, note: "shipping carrier back to normal" },
     ],
   },
   {

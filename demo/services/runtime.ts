@@ -4,6 +4,7 @@ import type { Consumer, Kafka, Producer } from "kafkajs";
 import type pg from "pg";
 import { demoConfig, type DemoConfig } from "../config";
 import { migrateDemoDatabase } from "../db/migrate";
+import { startHousekeeping } from "../db/housekeeping";
 import { createPool } from "../db/pool";
 import { createKafka } from "../kafka/client";
 import { runConsumer, type Delivery } from "../kafka/run-consumer";
@@ -52,6 +53,7 @@ export async function startRuntime(service: ServiceName): Promise<Runtime> {
   const broker = config.DEMO_KAFKA_BROKERS.split(",")[0]?.trim() ?? "";
   const relay = new OutboxRelay(pool, producer, service, broker, timings.outboxPollMs);
   relay.start();
+  const stopHousekeeping = startHousekeeping(pool, service);
 
   const consumers: Consumer[] = [];
   const stops: (() => Promise<void>)[] = [];
@@ -77,6 +79,7 @@ export async function startRuntime(service: ServiceName): Promise<Runtime> {
     await Promise.allSettled(consumers.map((consumer) => consumer.disconnect()));
     for (const fn of stops) await fn().catch(() => {});
     await relay.stop();
+    stopHousekeeping();
     watcher.stop();
     await producer.disconnect().catch(() => {});
     await stopTracing();
