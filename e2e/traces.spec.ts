@@ -74,9 +74,12 @@ test("a 5,000-span trace opens, and scrolling to the bottom shows its last span"
   // Virtualised: only the rows in view (and a few either side) are in the DOM.
   expect(await traces.spanRows().count()).toBeLessThan(100);
 
-  await traces.waterfall().evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   const last = traces.spanRow("item-last");
-  await expect(last).toBeVisible();
+  // A scroll made while the page is still hydrating can be reset by it: scroll again until the end shows.
+  await expect(async () => {
+    await traces.waterfall().evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(last).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
   await last.click();
   await expect(traces.details().getByRole("heading", { name: "item-last" })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/trace-5000-bottom.png` });
