@@ -15,58 +15,76 @@ export type BreakerTransitionRow = {
   traceId: string;
 };
 
+/** A transition with the position of its event in the span: of one span's changes in one instant, the last wins. */
+export type RankedTransition = { row: BreakerTransitionRow; index: number };
+
 export type BreakerStateRow = { service: string; breaker: string; state: BreakerStateName; since: Date };
 
 export type DerivedBreaker = { transitions: BreakerTransitionRow[]; state: BreakerStateRow | null };
 
-type Ordered = { row: BreakerTransitionRow; index: number };
-
-const order = (a: Ordered, b: Ordered): number =>
+const order = (a: RankedTransition, b: RankedTransition): number =>
   compareTuple([a.row.atNs, a.row.spanId, a.index, a.row.traceId], [b.row.atNs, b.row.spanId, b.index, b.row.traceId]);
 
-/** Transitions sorted by (time, span id, event index); state is the last one's, null when there are none. */
-export function deriveBreaker(service: string, breakerName: string, spans: readonly SpanRecord[]): DerivedBreaker {
-  const all: Ordered[] = spans
-    .filter((span) => span.serviceName === service)
-    .flatMap((span) =>
-      breakerStateChanges(span)
-        .filter((change) => change.breaker === breakerName)
-        .map((change) => ({
-          index: change.index,
-          row: {
-            service,
-            breaker: breakerName,
-            fromState: change.fromState,
-            toState: change.toState,
-            at: nsToDate(change.event.timeUnixNano),
-            atNs: change.event.timeUnixNano,
-            spanId: span.spanId,
-            traceId: span.traceId,
-          },
-        })),
-    )
-    .sort(order);
+/** The table's key: (service, breaker, at_ns, span_id). */
+export const transitionKey = (row: BreakerTransitionRow): string => JSON.stringify([row.service, row.breaker, row.atNs.toString(), row.spanId]);
 
-  // The table is keyed (service, breaker, at_ns, span_id): of several changes one span reports in the
-  // same nanosecond, the last one (by event index) is where the breaker ended up, so it is the one kept.
-  const transitions = all.filter((item, i) => {
-    const next = all[i + 1];
-    return next === undefined || next.row.atNs !== item.row.atNs || next.row.spanId !== item.row.spanId;
-  });
-  const last = transitions.at(-1);
-  if (last === undefined) return { transitions: [], state: null };
+/** Of two transitions with the same key, the one the table keeps: the later event (then the larger trace id). */
+export const keptTransition = (a: RankedTransition, b: RankedTransition): RankedTransition =>
+  compareTuple([a.index, a.row.traceId], [b.index, b.row.traceId]) >= 0 ? a : b;
 
-  // "since" is when the breaker entered its current state: a repeated report of the same state (open
-  // after open, not claiming another previous state) does not restart the clock.
+/** Every state change of the spans as a transition of (its span's service, its breaker), one per key. */
+export function breakerTransitions(spans: readonly SpanRecord[]): RankedTransition[] {
+  const kept = new Map<string, RankedTransition>();
+  for (const span of spans) {
+    for (const change of breakerStateChanges(span)) {
+      const item: RankedTransition = {
+        index: change.index,
+        row: {
+          service: span.serviceName,
+          breaker: change.breaker,
+          fromState: change.fromState,
+          toState: change.toState,
+          at: nsToDate(change.event.timeUnixNano),
+          atNs: change.event.timeUnixNano,
+          spanId: span.spanId,
+          traceId: span.traceId,
+        },
+      };
+      const key = transitionKey(item.row);
+      const prior = kept.get(key);
+      kept.set(key, prior === undefined ? item : keptTransition(prior, item));
+    }
+  }
+  return [...kept.values()].sort(order);
+}
+
+/**
+ * The current state from a breaker's transitions, newest first (sorted by time, then span id). "since"
+ * is when the breaker entered its current state: a repeated report of the same state (open after open,
+ * not claiming another previous state) does not restart the clock. complete is false when the run of
+ * repeats reaches the end of the list given, so an older transition might still move "since".
+ */
+export function breakerStateOf(newestFirst: readonly BreakerTransitionRow[]): { state: BreakerStateRow | null; complete: boolean } {
+  const last = newestFirst[0];
+  if (last === undefined) return { state: null, complete: true };
   let since = last;
-  for (let i = transitions.length - 2; i >= 0; i--) {
-    const earlier = transitions[i];
-    const repeat = since.row.fromState === null || since.row.fromState === since.row.toState;
-    if (earlier === undefined || !repeat || earlier.row.toState !== since.row.toState) break;
+  let complete = false;
+  for (const earlier of newestFirst.slice(1)) {
+    const repeat = since.fromState === null || since.fromState === since.toState;
+    if (!repeat || earlier.toState !== since.toState) {
+      complete = true;
+      break;
+    }
     since = earlier;
   }
-  return {
-    transitions: transitions.map((item) => item.row),
-    state: { service, breaker: breakerName, state: last.row.toState, since: since.row.at },
-  };
+  if (!complete) complete = since.fromState !== null && since.fromState !== since.toState;
+  return { state: { service: last.service, breaker: last.breaker, state: last.toState, since: since.at }, complete };
+}
+
+/** Transitions sorted by (time, span id); state is the last one's, null when there are none. */
+export function deriveBreaker(service: string, breakerName: string, spans: readonly SpanRecord[]): DerivedBreaker {
+  const transitions = breakerTransitions(spans.filter((span) => span.serviceName === service))
+    .filter((item) => item.row.breaker === breakerName)
+    .map((item) => item.row);
+  return { transitions, state: breakerStateOf([...transitions].reverse()).state };
 }

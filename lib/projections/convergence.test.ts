@@ -3,11 +3,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SpanRecord } from "@/lib/traces";
-import { deriveBreaker, type DerivedBreaker } from "./breaker";
+import { breakerStateOf, breakerTransitions, deriveBreaker, keptTransition, transitionKey, type DerivedBreaker, type RankedTransition } from "./breaker";
 import { flowEdgeCounts, mergeFlowEdges, type FlowEdgeMinuteRow } from "./flow-edges";
+import { compareTuple } from "./order";
 import { projectionKeys } from "./projection-keys";
 import { mergeCounts, resilienceCounts, type ResilienceMinuteRow } from "./resilience-counts";
 import { deriveSaga, type DerivedSaga } from "./saga";
+import { mergeSagaSpans, sagaRowOf, type SagaSummary } from "./saga-merge";
+import { decodeSagaSummary, encodeSagaSummary } from "./saga-summary-json";
+import type { SagaStepRow } from "./saga-steps";
 import { sagaDisplayStatus, type SagaDisplayStatus } from "./saga-status";
 import { dateAt } from "./testing/span-builder";
 import { world, worldSpans } from "./testing/scenario";
@@ -64,6 +68,57 @@ function projectInBatches(batches: readonly SpanRecord[][], flips: readonly bool
   };
 }
 
+/** One breaker's rows of the transitions table, oldest first (by time, then span id). */
+function tableRows(table: Map<string, RankedTransition>, key: { service: string; breaker: string }) {
+  return [...table.values()].map((t) => t.row).filter((row) => row.service === key.service && row.breaker === key.breaker)
+    .sort((a, b) => compareTuple([a.atNs, a.spanId], [b.atNs, b.spanId]));
+}
+
+/**
+ * The way the projector stores it: each batch is merged into the stored saga summaries (round-tripped
+ * through their jsonb form) and upserted into the transitions table; breaker state is read from the
+ * table's newest transitions, a short page first and the whole history only when the page runs out.
+ */
+function projectIncrementally(batches: readonly SpanRecord[][]): Projection {
+  const summaries = new Map<string, string>();
+  const steps = new Map<string, SagaStepRow[]>();
+  const table = new Map<string, RankedTransition>();
+  const states = new Map<string, DerivedBreaker["state"]>();
+  for (const batch of batches) {
+    const keys = projectionKeys(batch);
+    for (const id of keys.sagaIds) {
+      const stored = summaries.get(id);
+      const delta = mergeSagaSpans(id, stored === undefined ? null : decodeSagaSummary(JSON.parse(stored)), batch);
+      if (delta === null) continue;
+      summaries.set(id, encodeSagaSummary(delta.summary));
+      steps.set(id, [...(steps.get(id) ?? []), ...delta.steps]);
+    }
+    for (const item of breakerTransitions(batch)) {
+      const prior = table.get(transitionKey(item.row));
+      table.set(transitionKey(item.row), prior === undefined ? item : keptTransition(prior, item));
+    }
+    for (const key of keys.breakers) {
+      const newestFirst = tableRows(table, key).reverse();
+      const page = breakerStateOf(newestFirst.slice(0, 2));
+      states.set(JSON.stringify([key.service, key.breaker]), page.complete ? page.state : breakerStateOf(newestFirst).state);
+    }
+  }
+  const keys = projectionKeys(batches.flat());
+  return {
+    sagas: keys.sagaIds.map((id) => {
+      const stored = summaries.get(id);
+      const summary: SagaSummary | null = stored === undefined ? null : decodeSagaSummary(JSON.parse(stored));
+      const sorted = [...(steps.get(id) ?? [])].sort((a, b) => compareTuple([a.startedAt.getTime(), a.spanId], [b.startedAt.getTime(), b.spanId]));
+      return withDisplay(summary === null ? null : { saga: sagaRowOf(id, summary), steps: sorted });
+    }),
+    breakers: keys.breakers.map((key) => {
+      return { transitions: tableRows(table, key), state: states.get(JSON.stringify([key.service, key.breaker])) ?? null };
+    }),
+    resilience: resilienceCounts(batches.flat()),
+    flows: flowEdgeCounts(batches.flat(), resolveCluster),
+  };
+}
+
 function split<T>(items: readonly T[], cuts: readonly number[]): T[][] {
   const points = [...new Set([0, ...cuts.map((cut) => cut % (items.length + 1)), items.length])].sort((a, b) => a - b);
   return points.slice(1).map((end, i) => items.slice(points[i] ?? 0, end));
@@ -86,6 +141,7 @@ describe("projections under late, out-of-order arrival", () => {
         expect(projectAll(shuffled)).toEqual(expected);
         expect(projectAll([...shuffled].reverse())).toEqual(expected);
         expect(projectInBatches(split(shuffled, cuts), flips)).toEqual(expected);
+        expect(projectIncrementally(split(shuffled, cuts))).toEqual(expected);
       }),
       { numRuns: 300 },
     );

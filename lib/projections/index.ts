@@ -3,7 +3,17 @@
 export { deriveSaga, type DerivedSaga, type SagaRow } from "./saga";
 export type { SagaStepKind, SagaStepRow, SagaStepStatus } from "./saga-steps";
 export { SAGA_STATUSES, sagaDisplayStatus, type SagaDisplayStatus, type SagaStatus } from "./saga-status";
-export { deriveBreaker, type BreakerStateRow, type BreakerTransitionRow, type DerivedBreaker } from "./breaker";
+export {
+  breakerStateOf,
+  breakerTransitions,
+  deriveBreaker,
+  type BreakerStateRow,
+  type BreakerTransitionRow,
+  type DerivedBreaker,
+  type RankedTransition,
+} from "./breaker";
+export { mergeSagaSpans, sagaRowOf, sharesSpanId, type SagaDelta, type SagaSummary } from "./saga-merge";
+export { decodeSagaSummary, encodeSagaSummary } from "./saga-summary-json";
 export { BREAKER_STATES, type BreakerStateName } from "./breaker-events";
 export {
   BREAKER_OUTCOMES,

@@ -1,5 +1,5 @@
-// Which projections a batch of newly stored spans touches: the caller reloads each key's spans and
-// recomputes it whole (deriveSaga, deriveBreaker), so late spans never need special handling.
+// Which projections a batch of newly stored spans touches: the caller merges the batch into each key's
+// stored state (mergeSagaSpans, breakerTransitions), which equals recomputing it whole from all its spans.
 import type { SpanRecord } from "@/lib/traces";
 import { readText } from "./attributes";
 import { breakerStateChanges } from "./breaker-events";

@@ -88,3 +88,66 @@ describe("the projector", () => {
     expect(edges.rows).toEqual([{ direction: "consume", count: "1", errors: "1" }, { direction: "produce", count: "1", errors: "0" }]);
   });
 });
+
+describe("the projector's incremental merge", () => {
+  type Row = Record<string, unknown> & { step_count: number; current_step: string | null };
+  const read = async (id: string) =>
+    (await db.query<Row>("SELECT name, key, status, started_at, last_progress_at, ended_at, current_step, failed_step, error, step_count FROM sagas WHERE id = $1", [id])).rows[0];
+  const expectedRow = (id: string, all: SpanRecord[]) => {
+    const s = deriveSaga(id, all)?.saga;
+    return s && { name: s.name, key: s.key, status: s.status, started_at: s.startedAt, last_progress_at: s.lastProgressAt, ended_at: s.endedAt,
+      current_step: s.currentStep, failed_step: s.failedStep, error: s.error, step_count: s.stepCount };
+  };
+  const stepOf = (id: string, step: string, ms: number, over: Partial<SpanRecord> = {}) =>
+    span("order", ms, { "saga.id": id, "saga.name": "n", "saga.step": step }, over);
+
+  it("rebuilds a saga whose stored summary is missing, then merges again", async () => {
+    const id = `saga-${randomUUID()}`;
+    const first = [stepOf(id, "a", 0), stepOf(id, "b", 50)];
+    await store(first);
+    await projectAll();
+    await db.query("UPDATE sagas SET merge_state = NULL WHERE id = $1", [id]);
+    const second = [stepOf(id, "c", 20, { statusCode: 2, statusMessage: "boom" })];
+    await store(second);
+    await projectAll();
+    const third = [stepOf(id, "d", 10)];
+    await store(third);
+    await projectAll();
+    const all = [...first, ...second, ...third];
+    expect(await read(id)).toEqual(expectedRow(id, all));
+    const state = await db.query<{ merge_state: unknown }>("SELECT merge_state FROM sagas WHERE id = $1", [id]);
+    expect(state.rows[0]?.merge_state).not.toBeNull();
+  });
+
+  it("rebuilds a saga two of whose spans share a span id, as deriveSaga dedupes them", async () => {
+    const id = `saga-${randomUUID()}`;
+    const later = stepOf(id, "late-name", 30);
+    const earlier = { ...stepOf(id, "early", 10), spanId: later.spanId, traceId: randomBytes(16).toString("hex") };
+    const other = stepOf(id, "x", 40);
+    await store([later, other]);
+    await projectAll();
+    await store([earlier]);
+    await projectAll();
+    const all = [later, earlier, other];
+    expect((await read(id))?.step_count).toBe(2);
+    expect((await read(id))?.current_step).toBe(expectedRow(id, all)?.current_step);
+    const steps = await db.query<{ step: string }>("SELECT step FROM saga_steps WHERE saga_id = $1 ORDER BY started_at", [id]);
+    expect(steps.rows.map((r) => r.step)).toEqual(["early", "x"]);
+  });
+
+  it("keeps a breaker's since across a long run of repeated reports", async () => {
+    const name = `flappy-${randomUUID().slice(0, 6)}`;
+    const report = (ms: number, from: string | null) => span("payment", ms, { "circuit_breaker.name": name }, {}, [{
+      name: "circuit_breaker.state_change", timeUnixNano: at(ms), attributes: { "circuit_breaker.state": "open", ...(from ? { "circuit_breaker.previous_state": from } : {}) },
+    }]);
+    const opened = report(0, "closed");
+    await store([opened]);
+    await projectAll();
+    for (let batch = 0; batch < 3; batch++) {
+      await store(Array.from({ length: 20 }, (_, i) => report(10 + batch * 100 + i, batch % 2 === 0 ? "open" : null)));
+      await projectAll();
+    }
+    const state = await db.query<{ state: string; since: Date }>("SELECT state, since FROM breaker_states WHERE breaker = $1", [name]);
+    expect(state.rows).toEqual([{ state: "open", since: new Date(Number(at(0) / 1_000_000n)) }]);
+  });
+});
