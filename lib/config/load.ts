@@ -6,6 +6,8 @@ export type Config = {
   clusters: ClusterConfig[];
   defaultCluster: string;
   dlqTopicPattern: RegExp;
+  /** How often topics are sampled for DLQ headers, or null when sampling is off. */
+  dlqHeaderSamplingMs: number | null;
   stuckSagaThresholdMs: number;
   kafkaTimeoutMs: number;
   spanRetentionMs: number;
@@ -54,6 +56,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     clusters,
     defaultCluster,
     dlqTopicPattern: new RegExp(e.FLOWDECK_DLQ_TOPIC_PATTERN),
+    dlqHeaderSamplingMs: e.FLOWDECK_DLQ_HEADER_SAMPLING,
     stuckSagaThresholdMs: e.FLOWDECK_STUCK_SAGA_THRESHOLD,
     kafkaTimeoutMs: e.FLOWDECK_KAFKA_TIMEOUT,
     spanRetentionMs: e.FLOWDECK_SPAN_RETENTION,

@@ -71,6 +71,14 @@ export const FlatEnv = z.object({
       return false;
     }
   }, "not a valid regular expression"),
+  // How often other topics' newest messages are sampled for DLQ headers; "off" turns sampling off.
+  FLOWDECK_DLQ_HEADER_SAMPLING: z.string().transform((text, ctx) => {
+    if (text.trim() === "off") return null;
+    const ms = parseDuration(text);
+    if (ms !== null && ms > 0) return ms;
+    ctx.addIssue({ code: "custom", message: `expected a duration such as 90s or 5m, or off, got "${text}"` });
+    return z.NEVER;
+  }).default(5 * 60_000),
   FLOWDECK_STUCK_SAGA_THRESHOLD: duration.default(15 * 60_000),
   FLOWDECK_KAFKA_TIMEOUT: duration.default(5_000),
   FLOWDECK_SPAN_RETENTION: duration.default(7 * 86_400_000),

@@ -1,0 +1,52 @@
+import "server-only";
+import type { PoolClient } from "pg";
+
+export type DlqStatus = "pending" | "redriven" | "discarded" | "expired";
+
+/** Messages that entered the index, by error type and by minute: added to the kept counts. */
+export async function countArrivals(client: PoolClient, cluster: string, topic: string, arrivals: readonly { error_type: string; timestamp: Date }[]): Promise<void> {
+  if (arrivals.length === 0) return;
+  const groups = new Map<string, { n: number; first: Date; last: Date }>();
+  const minutes = new Map<number, number>();
+  for (const { error_type: type, timestamp } of arrivals) {
+    const group = groups.get(type);
+    if (!group) groups.set(type, { n: 1, first: timestamp, last: timestamp });
+    else {
+      group.n++;
+      if (timestamp < group.first) group.first = timestamp;
+      if (timestamp > group.last) group.last = timestamp;
+    }
+    const minute = Math.floor(timestamp.getTime() / 60_000) * 60_000;
+    minutes.set(minute, (minutes.get(minute) ?? 0) + 1);
+  }
+  await client.query("UPDATE dlq_topics SET pending_count = pending_count + $3 WHERE cluster = $1 AND topic = $2", [cluster, topic, arrivals.length]);
+  await client.query(
+    `INSERT INTO dlq_error_groups (cluster, topic, error_type, pending_count, total_count, first_seen, last_seen)
+     SELECT $1, $2, g.type, g.n, g.n, g.first, g.last FROM jsonb_to_recordset($3::jsonb) AS g(type text, n bigint, first timestamptz, last timestamptz)
+     ON CONFLICT (cluster, topic, error_type) DO UPDATE SET
+       pending_count = dlq_error_groups.pending_count + EXCLUDED.pending_count,
+       total_count = dlq_error_groups.total_count + EXCLUDED.total_count,
+       first_seen = least(dlq_error_groups.first_seen, EXCLUDED.first_seen),
+       last_seen = greatest(dlq_error_groups.last_seen, EXCLUDED.last_seen)`,
+    [cluster, topic, JSON.stringify([...groups].map(([type, g]) => ({ type, n: g.n, first: g.first, last: g.last })))]);
+  await client.query(
+    `INSERT INTO dlq_minutes (cluster, topic, minute, count)
+     SELECT $1, $2, m.minute, m.n FROM jsonb_to_recordset($3::jsonb) AS m(minute timestamptz, n bigint)
+     ON CONFLICT (cluster, topic, minute) DO UPDATE SET count = dlq_minutes.count + EXCLUDED.count`,
+    [cluster, topic, JSON.stringify([...minutes].map(([minute, n]) => ({ minute: new Date(minute), n })))]);
+}
+
+/** Pending messages that left pending (expired here; redriven or discarded by their verbs): moved between the kept counts. */
+export async function countLeavingPending(client: PoolClient, cluster: string, topic: string, to: Exclude<DlqStatus, "pending">, errorTypes: readonly string[]): Promise<void> {
+  if (errorTypes.length === 0) return;
+  const column = `${to}_count`;
+  await client.query(`UPDATE dlq_topics SET pending_count = pending_count - $3, ${column} = ${column} + $3 WHERE cluster = $1 AND topic = $2`,
+    [cluster, topic, errorTypes.length]);
+  const byType = new Map<string, number>();
+  for (const type of errorTypes) byType.set(type, (byType.get(type) ?? 0) + 1);
+  await client.query(
+    `UPDATE dlq_error_groups g SET pending_count = g.pending_count - c.n
+     FROM jsonb_to_recordset($3::jsonb) AS c(type text, n bigint)
+     WHERE g.cluster = $1 AND g.topic = $2 AND g.error_type = c.type`,
+    [cluster, topic, JSON.stringify([...byType].map(([type, n]) => ({ type, n })))]);
+}

@@ -1,0 +1,37 @@
+import { getConfig } from "@/lib/config";
+import { discoverByHeaders, discoverByName, indexCluster } from "@/lib/dlq";
+import { configuredClusterNames } from "@/lib/kafka";
+import { errorMessage, log } from "@/lib/log";
+import type { WorkerTask } from "../task";
+
+const NAME_DISCOVERY_MS = 30_000;
+
+/** Finds DLQ topics (by name every 30 s, by headers as configured) and indexes their new messages. */
+export function dlqIndexerTask(intervalMs = 2_000): WorkerTask {
+  const lastByName = new Map<string, number>();
+  const lastByHeaders = new Map<string, number>();
+  return {
+    name: "dlq-indexer",
+    intervalMs,
+    run: async (signal) => {
+      const samplingMs = getConfig().dlqHeaderSamplingMs;
+      for (const cluster of configuredClusterNames()) {
+        try {
+          const now = Date.now();
+          if (now - (lastByName.get(cluster) ?? 0) >= NAME_DISCOVERY_MS) {
+            const topics = await discoverByName(cluster);
+            lastByName.set(cluster, now);
+            if (samplingMs !== null && now - (lastByHeaders.get(cluster) ?? 0) >= samplingMs) {
+              lastByHeaders.set(cluster, now);
+              await discoverByHeaders(cluster, topics);
+            }
+          }
+          await indexCluster(cluster, signal);
+        } catch (error) {
+          // One unreachable cluster must not hold back the others; its page says it is down.
+          log.warn("dlq indexing failed", { cluster, error: errorMessage(error) });
+        }
+      }
+    },
+  };
+}
