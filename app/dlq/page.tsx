@@ -1,8 +1,49 @@
 import type { Metadata } from "next";
-import { PlaceholderPage } from "@/components/ui/placeholder-page";
+import Link from "next/link";
+import { listDlqTopics } from "@/lib/dlq";
+import { configuredClusterNames } from "@/lib/kafka";
+import { getConfig } from "@/lib/config";
+import { AutoRefresh } from "@/components/auto-refresh";
+import { DlqTopicsTable } from "@/components/dlq/dlq-topics-table";
+import { PageHeader } from "@/components/ui/page-header";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "DLQ" };
 
-export default function DlqPage() {
-  return <PlaceholderPage title="DLQ" willShow="the messages in each dead-letter topic, grouped by error, with redrive and discard one at a time or in bulk." />;
+const REFRESH_MS = 5_000;
+
+export default async function DlqPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const requested = (await searchParams).cluster;
+  const clusters = configuredClusterNames();
+  const cluster = typeof requested === "string" ? requested : getConfig().defaultCluster;
+  const renderedAt = new Date();
+  return (
+    <>
+      <PageHeader
+        title="Dead-letter queues"
+        description="Every DLQ topic with what is waiting in it, counted from Flowdeck's index of the messages."
+        actions={<AutoRefresh updatedAt={renderedAt.toISOString()} intervalMs={REFRESH_MS} />}
+      />
+      {clusters.length > 1 && (
+        <nav aria-label="Clusters" className="mb-4 flex gap-2 text-sm">
+          {clusters.map((name) => (
+            <Link key={name} href={`/dlq?cluster=${encodeURIComponent(name)}`} aria-current={name === cluster ? "page" : undefined}
+              className={`rounded px-2 py-1 ${name === cluster ? "bg-accent-soft text-accent" : "text-muted hover:text-fg"}`}>
+              {name}
+            </Link>
+          ))}
+        </nav>
+      )}
+      {clusters.includes(cluster) ? (
+        <section>
+          <h2 id="dlq-topics-heading" className="mb-2 text-sm font-medium">DLQ topics on {cluster}</h2>
+          <DlqTopicsTable topics={await listDlqTopics(cluster)} now={renderedAt.getTime()} />
+        </section>
+      ) : (
+        <p role="alert" data-testid="dlq-unknown-cluster" className="rounded-lg border border-warn/40 bg-warn-soft px-5 py-4 text-sm">
+          There is no cluster named “{cluster}”. Configured: {clusters.join(", ")}.
+        </p>
+      )}
+    </>
+  );
 }

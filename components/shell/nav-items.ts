@@ -6,7 +6,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/flows", label: "Flows", built: false },
   { href: "/sagas", label: "Sagas", built: false },
   { href: "/breakers", label: "Breakers", built: false },
-  { href: "/dlq", label: "DLQ", built: false },
+  { href: "/dlq", label: "DLQ", built: true },
   { href: "/traces", label: "Traces", built: true },
   { href: "/clusters", label: "Clusters", built: true },
   { href: "/audit", label: "Audit", built: false },

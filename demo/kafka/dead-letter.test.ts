@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deadLetterHeaders } from "./dead-letter";
+import { BulkheadRejectedError } from "cockatiel";
+import { deadLetterHeaders, errorType } from "./dead-letter";
 
 describe("deadLetterHeaders", () => {
   const cause = {
@@ -34,5 +35,14 @@ describe("deadLetterHeaders", () => {
     const headers = deadLetterHeaders({ "event-id": "e-1", "dlq.error.message": "old", "dlq.attempts": "9" }, cause);
     expect(headers["dlq.error.message"]).toBe("gateway unavailable");
     expect(headers["dlq.attempts"]).toBe("4");
+  });
+});
+
+describe("errorType", () => {
+  it("names an error by its name, its class, or its code when it is a plain Error", () => {
+    expect(errorType(Object.assign(new Error("x"), { name: "PoisonMessageError" }))).toBe("PoisonMessageError");
+    expect(errorType(new BulkheadRejectedError(2, 0))).toBe("BulkheadRejectedError");
+    expect(errorType(Object.assign(new Error("Breaker is open"), { code: "EOPENBREAKER" }))).toBe("EOPENBREAKER");
+    expect(errorType(new Error("plain"))).toBe("Error");
   });
 });

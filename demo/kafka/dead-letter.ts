@@ -24,10 +24,18 @@ export function deadLetterHeaders(original: StringHeaders, cause: DeadLetterCaus
     "dlq.original.partition": String(cause.partition),
     "dlq.original.offset": cause.offset,
     "dlq.consumer.group": cause.consumerGroup,
-    "dlq.error.type": cause.error.name,
+    "dlq.error.type": errorType(cause.error),
     "dlq.error.message": cause.error.message,
     "dlq.error.stack": (cause.error.stack ?? "").slice(0, STACK_LIMIT),
     "dlq.failed.at": cause.failedAt.toISOString(),
     "dlq.attempts": String(cause.attempts),
   };
+}
+
+/** A plain Error says little; libraries mark theirs with a class or a code (opossum's EOPENBREAKER). */
+export function errorType(error: Error): string {
+  const code = (error as { code?: unknown }).code;
+  if (error.name !== "Error") return error.name;
+  if (error.constructor.name !== "Error") return error.constructor.name;
+  return typeof code === "string" && code !== "" ? code : "Error";
 }
