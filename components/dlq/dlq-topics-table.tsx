@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { DlqTopicSummary } from "@/lib/dlq";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, EmptyRow, Td, Th } from "@/components/ui/data-table";
@@ -29,7 +30,7 @@ export function DlqTopicsTable({ topics, now }: { topics: DlqTopicSummary[]; now
         {topics.map((t) => (
           <tr key={t.topic} data-testid="dlq-topic-row" data-topic={t.topic}>
             <Td>
-              <span className="font-mono text-xs [overflow-wrap:anywhere]">{t.topic}</span>
+              <Link href={`/dlq/${encodeURIComponent(t.cluster)}/${encodeURIComponent(t.topic)}`} className="font-mono text-xs text-accent hover:underline [overflow-wrap:anywhere]">{t.topic}</Link>
               {t.discoveredBy === "headers" && <span className="ml-2"><Badge tone="neutral" title="Found by the DLQ headers of its messages">by headers</Badge></span>}
               {t.gone && <span className="ml-2"><Badge tone="warn" title="The topic no longer exists on the cluster; its index is kept">deleted</Badge></span>}
             </Td>
@@ -43,7 +44,7 @@ export function DlqTopicsTable({ topics, now }: { topics: DlqTopicSummary[]; now
                 <ul className="flex min-w-64 flex-col gap-0.5">
                   {t.topErrors.map((e) => (
                     <li key={e.errorType} className="flex gap-2 text-xs">
-                      <span className="font-mono [overflow-wrap:anywhere]">{e.errorType === "" ? "(no error type)" : e.errorType}</span>
+                      <Link href={`/dlq/${encodeURIComponent(t.cluster)}/${encodeURIComponent(t.topic)}?error=${encodeURIComponent(e.errorType)}`} className="font-mono hover:underline [overflow-wrap:anywhere]">{e.errorType === "" ? "(no error type)" : e.errorType}</Link>
                       <span className="text-muted tabular-nums">{formatCount(e.pending)}</span>
                     </li>
                   ))}

@@ -1,5 +1,6 @@
 import { getConfig } from "@/lib/config";
 import { discoverByHeaders, discoverByName, indexCluster } from "@/lib/dlq";
+import { AppError } from "@/lib/errors";
 import { configuredClusterNames } from "@/lib/kafka";
 import { errorMessage, log } from "@/lib/log";
 import type { WorkerTask } from "../task";
@@ -28,8 +29,9 @@ export function dlqIndexerTask(intervalMs = 2_000): WorkerTask {
           }
           await indexCluster(cluster, signal);
         } catch (error) {
-          // One unreachable cluster must not hold back the others; its page says it is down.
-          log.warn("dlq indexing failed", { cluster, error: errorMessage(error) });
+          // One unreachable cluster must not hold back the others; the cluster probe already reports it down.
+          const unreachable = error instanceof AppError && error.code === "UNAVAILABLE";
+          (unreachable ? log.debug : log.warn)("dlq indexing failed", { cluster, error: errorMessage(error) });
         }
       }
     },

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { AppError, HTTP_STATUS } from "@/lib/errors";
+import { findDlqTopic, readDlqPayload } from "@/lib/dlq";
+import { configuredClusterNames } from "@/lib/kafka";
+
+export const dynamic = "force-dynamic";
+
+const Position = z.object({
+  partition: z.string().regex(/^\d{1,10}$/, "a partition number").transform(Number).refine((p) => p <= 2 ** 31 - 1, "out of range"),
+  offset: z.string().regex(/^\d{1,19}$/, "an offset").transform(BigInt).refine((o) => o <= 2n ** 63n - 1n, "out of range"),
+});
+
+/** The whole payload of one DLQ message, as an attachment of raw bytes (never rendered by the browser). */
+export async function GET(request: Request, { params }: { params: Promise<{ cluster: string; topic: string }> }): Promise<Response> {
+  const { cluster, topic } = await params;
+  const url = new URL(request.url);
+  const position = Position.safeParse({ partition: url.searchParams.get("partition") ?? "", offset: url.searchParams.get("offset") ?? "" });
+  if (!position.success) return Response.json({ error: `${position.error.issues[0]?.path.join(".") ?? "query"}: ${position.error.issues[0]?.message ?? "invalid"}` }, { status: 400 });
+  try {
+    if (!configuredClusterNames().includes(cluster) || !(await findDlqTopic(cluster, topic))) throw new AppError("NOT_FOUND", `No dead-letter topic ${topic} on ${cluster}.`);
+    const { value } = await readDlqPayload(cluster, topic, position.data.partition, position.data.offset);
+    const name = `${topic}-${position.data.partition}-${position.data.offset}.bin`.replace(/[^\w.-]/g, "_");
+    return new Response(value === null ? new Uint8Array() : new Uint8Array(value), {
+      headers: { "content-type": "application/octet-stream", "content-disposition": `attachment; filename="${name}"`, "x-content-type-options": "nosniff", "cache-control": "no-store" },
+    });
+  } catch (error) {
+    if (error instanceof AppError) return Response.json({ error: error.message }, { status: HTTP_STATUS[error.code] });
+    throw error;
+  }
+}

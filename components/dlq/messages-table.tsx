@@ -1,0 +1,43 @@
+import Link from "next/link";
+import type { DlqMessageListItem } from "@/lib/dlq";
+import { Badge, type Tone } from "@/components/ui/badge";
+import { DataTable, EmptyRow, Td, Th } from "@/components/ui/data-table";
+
+const STATUS_TONE: Record<string, Tone> = { pending: "bad", redriven: "ok", discarded: "neutral", expired: "warn" };
+
+/** One page of a DLQ's messages; a row opens the message drawer. Everything from a message is text. */
+export function MessagesTable({ items, hrefOf }: { items: DlqMessageListItem[]; hrefOf: (item: DlqMessageListItem) => string }) {
+  return (
+    <DataTable labelledBy="dlq-messages-heading" testId="dlq-messages">
+      <thead>
+        <tr>
+          <Th>Time (UTC)</Th>
+          <Th>Key</Th>
+          <Th>Original topic</Th>
+          <Th>Error</Th>
+          <Th align="right">Attempts</Th>
+          <Th>Status</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.length === 0 && <EmptyRow colSpan={6}>No message matches these filters.</EmptyRow>}
+        {items.map((m) => (
+          <tr key={`${m.partition}:${m.offset}`} data-testid="dlq-message-row" data-offset={`${m.partition}:${m.offset}`}>
+            <Td className="whitespace-nowrap">
+              <Link href={hrefOf(m)} scroll={false} className="text-accent hover:underline">{m.timestamp.toISOString().replace("T", " ").slice(0, 23)}</Link>
+              <div className="text-xs text-muted">p{m.partition} · @{m.offset}</div>
+            </Td>
+            <Td className="max-w-48 font-mono text-xs [overflow-wrap:anywhere]">{m.keyText ?? (m.keyHex ? <span title="binary key, shown as hex">0x{m.keyHex}</span> : <span className="text-muted">—</span>)}</Td>
+            <Td className="font-mono text-xs">{m.originalTopic ?? <span className="text-muted">—</span>}</Td>
+            <Td className="max-w-md">
+              <div className="font-mono text-xs [overflow-wrap:anywhere]">{m.errorType === "" ? "(no error type)" : m.errorType}</div>
+              {m.errorMessage && <div className="truncate text-xs text-muted" title={m.errorMessage}>{m.errorMessage}</div>}
+            </Td>
+            <Td align="right">{m.attempts ?? "—"}</Td>
+            <Td><Badge tone={STATUS_TONE[m.status] ?? "neutral"}>{m.status}</Badge></Td>
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
+  );
+}

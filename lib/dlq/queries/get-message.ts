@@ -1,0 +1,54 @@
+import "server-only";
+import { getPool } from "@/lib/db";
+import type { DisplayHeader } from "../decode";
+
+export type DlqMessageDetail = {
+  partition: number;
+  offset: string;
+  timestamp: Date;
+  keyText: string | null;
+  keyHex: string | null;
+  headers: DisplayHeader[];
+  originalTopic: string | null;
+  originalPartition: number | null;
+  originalOffset: string | null;
+  consumerGroup: string | null;
+  errorType: string;
+  errorMessage: string | null;
+  attempts: number | null;
+  failedAt: Date | null;
+  traceId: string | null;
+  sagaId: string | null;
+  eventId: string | null;
+  redriveCount: number;
+  size: number;
+  format: string;
+  schemaId: number | null;
+  status: string;
+};
+
+type Row = {
+  partition: number; offset: string; timestamp: Date; key_text: string | null; key_hex: string | null; headers: DisplayHeader[];
+  original_topic: string | null; original_partition: number | null; original_offset: string | null; consumer_group: string | null;
+  error_type: string; error_message: string | null; attempts: number | null; failed_at: Date | null; trace_id: string | null;
+  saga_id: string | null; event_id: string | null; redrive_count: number; size: number; format: string; schema_id: number | null; status: string;
+};
+
+/** One indexed message, or null when the index has no such message. */
+export async function getDlqMessage(cluster: string, topic: string, partition: number, offset: bigint): Promise<DlqMessageDetail | null> {
+  const { rows } = await getPool().query<Row>(
+    `SELECT partition, "offset"::text AS offset, timestamp, key_text, CASE WHEN key IS NOT NULL AND key_text IS NULL THEN encode(key, 'hex') END AS key_hex,
+       headers, original_topic, original_partition, original_offset::text AS original_offset, consumer_group, error_type, error_message, attempts,
+       failed_at, trace_id, saga_id, event_id, redrive_count, size, format, schema_id, status
+     FROM dlq_messages WHERE cluster = $1 AND topic = $2 AND partition = $3 AND "offset" = $4`,
+    [cluster, topic, partition, offset.toString()]);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    partition: row.partition, offset: row.offset, timestamp: row.timestamp, keyText: row.key_text, keyHex: row.key_hex, headers: row.headers,
+    originalTopic: row.original_topic, originalPartition: row.original_partition, originalOffset: row.original_offset,
+    consumerGroup: row.consumer_group, errorType: row.error_type, errorMessage: row.error_message, attempts: row.attempts,
+    failedAt: row.failed_at, traceId: row.trace_id, sagaId: row.saga_id, eventId: row.event_id, redriveCount: row.redrive_count,
+    size: row.size, format: row.format, schemaId: row.schema_id, status: row.status,
+  };
+}
