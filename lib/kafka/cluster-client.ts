@@ -41,18 +41,20 @@ export class ClusterClient {
 
   /** Runs one admin operation under the cluster's timeout and circuit breaker. */
   admin<T>(operation: string, fn: (admin: Admin) => Promise<T>): Promise<T> {
-    return this.guard.run(operation, async () => {
-      const admin = await this.connectedAdmin();
-      try {
-        return await fn(admin);
-      } catch (error) {
-        if (brokerAnswer(error)?.code !== "NOT_FOUND") throw error;
-        // kafkajs refreshes metadata for every topic an admin has seen, so once one is deleted every
-        // later call on that admin fails; retry once on a fresh admin that never knew the topic.
-        this.dropAdmin(admin);
-        return fn(await this.connectedAdmin());
-      }
-    });
+    return this.guard.run(operation, () => this.onFreshAdminIfNeeded(fn));
+  }
+
+  private async onFreshAdminIfNeeded<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = await this.connectedAdmin();
+    try {
+      return await fn(admin);
+    } catch (error) {
+      if (brokerAnswer(error)?.code !== "NOT_FOUND") throw error;
+      // kafkajs refreshes metadata for every topic an admin has seen, so once one is deleted every
+      // later call on that admin fails; retry once on a fresh admin that never knew the topic.
+      this.dropAdmin(admin);
+      return fn(await this.connectedAdmin());
+    }
   }
 
   /** Produces through one shared idempotent producer (no duplicates from kafkajs' own retries). */
@@ -63,8 +65,7 @@ export class ClusterClient {
   /** Reads messages by offset; see OffsetReader for how, since kafkajs has no manual assignment. */
   read(request: ReadRequest): Promise<ReadResult> {
     return this.guard.run("read", async (signal) => {
-      const admin = await this.connectedAdmin();
-      const offsets = await admin.fetchTopicOffsets(request.topic);
+      const offsets = await this.onFreshAdminIfNeeded((admin) => admin.fetchTopicOffsets(request.topic));
       const bounds = offsets.find((o) => o.partition === request.partition);
       if (!bounds) throw new AppError("NOT_FOUND", `Topic ${request.topic} has no partition ${request.partition}.`);
       this.reader ??= new OffsetReader(this.kafka, this.name, this.options.timeoutMs);

@@ -146,6 +146,34 @@ export class OffsetReader {
     if (read.next >= read.end) this.finish(topic, partition);
   }
 
+  /** Removes topics the cluster no longer has; true when there were any. Their pending reads end empty. */
+  private async forgetDeletedTopics(): Promise<boolean> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    const deleted: string[] = [];
+    try {
+      // Asked one by one: a topic being deleted may still be listed, but its metadata is already gone.
+      for (const topic of this.topics) {
+        await admin.fetchTopicMetadata({ topics: [topic] }).catch((error: unknown) => {
+          if (isUnknownTopic(error)) deleted.push(topic);
+        });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+    for (const topic of deleted) {
+      this.topics.delete(topic);
+      for (const [k, read] of this.pending) {
+        if (k.startsWith(`${topic}\u0000`)) {
+          this.pending.delete(k);
+          read.resolve(read.messages);
+        }
+      }
+    }
+    if (deleted.length > 0) log.info("offset reader dropped deleted topics", { topics: deleted });
+    return deleted.length > 0;
+  }
+
   /** Makes sure the consumer runs with `topic` in its subscription; restarts it if the topic is new. */
   private subscribe(topic: string): Promise<void> {
     if (this.closed) return Promise.reject(new Error("offset reader closed"));
@@ -174,6 +202,10 @@ export class OffsetReader {
     // Batches of only transaction markers or aborted records never reach eachBatch; this event still
     // tells how far the partition has been read, so a range ending in a marker completes.
     consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => this.onBatchEnd(payload.topic, payload.partition, payload.lastOffset));
+    // A crash (a subscribed topic deleted, say) makes the next read start a fresh consumer.
+    consumer.on(consumer.events.CRASH, () => {
+      if (this.consumer === consumer) this.consumer = undefined;
+    });
     try {
       await consumer.connect();
       await consumer.subscribe({ topics: [...this.topics], fromBeginning: false });
@@ -182,6 +214,8 @@ export class OffsetReader {
       await joined;
     } catch (error) {
       await consumer.disconnect().catch(() => {});
+      // A topic deleted since it was first read would fail every later subscription: drop it and try again.
+      if (isUnknownTopic(error) && (await this.forgetDeletedTopics())) return this.restart();
       throw error;
     }
     this.consumer = consumer;
@@ -190,4 +224,11 @@ export class OffsetReader {
       if (topic !== undefined && partition !== undefined) this.seekAndResume(topic, Number(partition), read.next);
     }
   }
+}
+
+function isUnknownTopic(error: unknown): boolean {
+  const e = error as { type?: unknown; cause?: unknown } | null;
+  if (e?.type === "UNKNOWN_TOPIC_OR_PARTITION") return true;
+  if (error instanceof Error && /does not host this topic-partition/.test(error.message)) return true;
+  return e?.cause !== undefined && e.cause !== error && isUnknownTopic(e.cause);
 }

@@ -143,6 +143,25 @@ describe("DLQ index", () => {
     expect(await count("SELECT sum(count) FROM dlq_minutes WHERE topic = $1", [dlq])).toBe(40);
   });
 
+  it("keeps indexing after a topic it read from was deleted", async () => {
+    await admin.deleteTopics({ topics: [hidden] });
+    const later = `it-dlq-${run}-later.DLQ`;
+    await admin.createTopics({ topics: [{ topic: later, numPartitions: 1 }], waitForLeaders: true });
+    try {
+      await producer.send({ topic: later, messages: [flowdeckMessage(1)] });
+      await discoverByName("local");
+      await indexCluster("local", signal, 30_000);
+      expect(await count("SELECT count(*) FROM dlq_messages WHERE topic = $1", [later])).toBe(1);
+      // Deletion finishes in the background; the next discovery after it marks the topic gone.
+      await expect.poll(async () => {
+        await discoverByName("local");
+        return count("SELECT count(*) FROM dlq_topics WHERE topic = $1 AND gone_at IS NOT NULL", [hidden]);
+      }, { timeout: 15_000, interval: 500 }).toBe(1);
+    } finally {
+      await admin.deleteTopics({ topics: [later] }).catch(() => {});
+    }
+  });
+
   it("shows messages that retention deleted as expired, not pending", async () => {
     deleteRecordsWithJavaClient(LOCAL_BROKER, dlq, 0, 10);
     await indexPartition("local", dlq, 0);
