@@ -14,7 +14,8 @@ const run = randomUUID().slice(0, 8);
 const dlq = `it-dlq-${run}.orders.DLQ`;
 const hidden = `it-dlq-${run}-failed-orders`;
 const kafka = new Kafka({ clientId: "it-dlq", brokers: [LOCAL_BROKER], logLevel: logLevel.NOTHING });
-const producer = kafka.producer();
+// Without auto-creation: a producer that knew a deleted topic would otherwise bring it back on its next send.
+const producer = kafka.producer({ allowAutoTopicCreation: false });
 const admin = kafka.admin();
 const signal = new AbortController().signal;
 
@@ -148,7 +149,11 @@ describe("DLQ index", () => {
     const later = `it-dlq-${run}-later.DLQ`;
     await admin.createTopics({ topics: [{ topic: later, numPartitions: 1 }], waitForLeaders: true });
     try {
-      await producer.send({ topic: later, messages: [flowdeckMessage(1)] });
+      // A fresh producer: kafkajs clients that knew the deleted topic fail their metadata refreshes.
+      const fresh = kafka.producer({ allowAutoTopicCreation: false });
+      await fresh.connect();
+      await fresh.send({ topic: later, messages: [flowdeckMessage(1)] });
+      await fresh.disconnect();
       await discoverByName("local");
       await indexCluster("local", signal, 30_000);
       expect(await count("SELECT count(*) FROM dlq_messages WHERE topic = $1", [later])).toBe(1);
