@@ -84,7 +84,10 @@ test("browse, filter, group and open a dead-lettered message", async ({ page }) 
 
 test("a bad link and an unknown topic explain themselves", async ({ page, request }) => {
   await page.goto(`${base}?status=lost&msg=1:x`);
-  await expect(page.getByText("status")).toBeVisible();
+  const problems = page.getByTestId("traces-url-problems");
+  await expect(problems).toContainText("This link has a problem, so no messages were listed");
+  await expect(problems).toContainText("status");
+  await expect(problems).toContainText("msg: partition:offset, like 0:42");
   await page.goto(`/dlq/local/${encodeURIComponent("no-such-topic.DLQ")}`);
   await expect(page.getByTestId("dlq-unknown-topic")).toContainText("Flowdeck knows no dead-letter topic “no-such-topic.DLQ” on a cluster “local”");
   const bad = await request.get(`/api/dlq/local/${encodeURIComponent(topic)}/payload?partition=0&offset=99999999999999999999`);

@@ -29,6 +29,7 @@ describe("parseBrowseUrl", () => {
     [{ q: "x" }, "q"],
     [{ cursor: "'; DROP TABLE dlq_messages; --" }, "cursor"],
     [{ msg: "-1:5" }, "msg"],
+    [{ msg: "1:x" }, "msg"],
     [{ msg: "1:99999999999999999999" }, "msg"],
     [{ msg: "1:9999999999999999999" }, "msg"],
     [{ msg: "2147483648:0" }, "msg"],

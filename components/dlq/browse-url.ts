@@ -23,7 +23,7 @@ export const BrowseUrl = z.object({
   cursor: z.string().max(60).refine((v) => decodeCursor(v) !== null, "not a page position this page wrote; start from the newest").optional(),
   group: z.literal("errors").optional(),
   msg: z.string().regex(/^\d{1,10}:\d{1,19}$/, "partition:offset, like 0:42")
-    .refine((v) => Number(v.split(":")[0]) <= 2 ** 31 - 1 && BigInt(v.split(":")[1] ?? "0") <= 2n ** 63n - 1n, "partition or offset out of range").optional(),
+    .refine((v) => !/^\d{1,10}:\d{1,19}$/.test(v) || (Number(v.split(":")[0]) <= 2 ** 31 - 1 && BigInt(v.split(":")[1] ?? "0") <= 2n ** 63n - 1n), "partition or offset out of range").optional(),
 });
 export type BrowseUrl = z.infer<typeof BrowseUrl>;
 

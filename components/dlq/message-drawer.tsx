@@ -39,7 +39,9 @@ export function MessageDrawer({ message: m, correlation, payload, downloadHref, 
           <Field label="Time (UTC)">{m.timestamp.toISOString()}</Field>
           <Field label="Status"><Badge tone={m.status === "pending" ? "bad" : "neutral"}>{m.status}</Badge></Field>
           <Field label="Key">{m.keyText ?? (m.keyHex ? `0x${m.keyHex}` : null)}</Field>
-          <Field label="Original">{m.originalTopic ? `${m.originalTopic} · p${m.originalPartition ?? "?"} · @${m.originalOffset ?? "?"}` : null}</Field>
+          <Field label="Original">
+            {m.originalTopic ? [m.originalTopic, m.originalPartition === null ? null : `p${m.originalPartition}`, m.originalOffset === null ? null : `@${m.originalOffset}`].filter(Boolean).join(" · ") : null}
+          </Field>
           <Field label="Consumer group">{m.consumerGroup}</Field>
           <Field label="Attempts">{m.attempts}</Field>
           <Field label="Failed at">{m.failedAt?.toISOString()}</Field>

@@ -27,7 +27,7 @@ export function MessagesTable({ items, hrefOf }: { items: DlqMessageListItem[]; 
               <Link href={hrefOf(m)} scroll={false} className="text-accent hover:underline">{m.timestamp.toISOString().replace("T", " ").slice(0, 23)}</Link>
               <div className="text-xs text-muted">p{m.partition} · @{m.offset}</div>
             </Td>
-            <Td className="max-w-48 font-mono text-xs [overflow-wrap:anywhere]">{m.keyText ?? (m.keyHex ? <span title="binary key, shown as hex">0x{m.keyHex}</span> : <span className="text-muted">—</span>)}</Td>
+            <Td className="max-w-48 truncate font-mono text-xs" title={m.keyText ?? (m.keyHex ? `0x${m.keyHex}` : undefined)}>{m.keyText ?? (m.keyHex ? <span title="binary key, shown as hex">0x{m.keyHex}</span> : <span className="text-muted">—</span>)}</Td>
             <Td className="font-mono text-xs">{m.originalTopic ?? <span className="text-muted">—</span>}</Td>
             <Td className="max-w-md">
               <div className="font-mono text-xs [overflow-wrap:anywhere]">{m.errorType === "" ? "(no error type)" : m.errorType}</div>

@@ -37,7 +37,7 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
   const base = `/dlq/${encodeURIComponent(cluster)}/${encodeURIComponent(topic)}`;
   const header = <PageHeader title={topic} description={`Dead-letter topic on ${cluster} · ${known.pending.toLocaleString("en-US")} pending${known.gone ? " · the topic no longer exists" : ""}`} />;
   if (!parsed.ok) {
-    return (<>{header}<UrlProblems problems={parsed.problems} /><FilterForm action={base} url={{}} />{back}</>);
+    return (<>{header}<UrlProblems problems={parsed.problems} title="This link has a problem, so no messages were listed" resetHref={base} /><FilterForm action={base} url={{}} />{back}</>);
   }
   const { view } = parsed;
   const href = (changes: Parameters<typeof browseHref>[3]) => browseHref(cluster, topic, view.url, changes);
