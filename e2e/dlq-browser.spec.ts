@@ -3,39 +3,27 @@
 // text; a bad link or an unknown topic explains itself.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { Kafka, logLevel } from "kafkajs";
-import { LOCAL_BROKER } from "./env";
-import { deleteTopic } from "./fixtures/kafka-admin";
+import { createTopic, deleteTopic, produceTo } from "./fixtures/kafka-admin";
 
 const topic = `e2e-${randomUUID().slice(0, 8)}.browse.DLQ`;
 const base = `/dlq/local/${encodeURIComponent(topic)}`;
 const XSS = `<script>document.title="pwned"</script><img src=x onerror="document.title='pwned'">`;
 
 test.beforeAll(async () => {
-  const kafka = new Kafka({ clientId: "flowdeck-e2e", brokers: [LOCAL_BROKER], logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
-  await admin.disconnect();
-  const producer = kafka.producer();
-  await producer.connect();
-  await producer.send({
-    topic,
-    messages: [
-      ...Array.from({ length: 60 }, (_, i) => ({
-        key: `order-${i}`,
-        value: JSON.stringify({ orderId: `order-${i}`, amountCents: 1299 + i }),
-        timestamp: String(Date.now() - (60 - i) * 1000),
-        headers: { "event-id": `evt-${i}`, "dlq.original.topic": "orders.payment", "dlq.error.type": "GatewayUnavailableError", "dlq.error.message": "payment gateway answered 503", "dlq.attempts": "4" },
-      })),
-      {
-        key: Buffer.from([0xde, 0xad, 0xbe, 0xef]),
-        value: XSS,
-        headers: { "event-id": "evt-xss", "dlq.original.topic": "orders.payment", "dlq.error.type": "PoisonMessageError", "dlq.error.message": XSS, [XSS]: XSS },
-      },
-    ],
-  });
-  await producer.disconnect();
+  await createTopic(topic);
+  await produceTo(topic, [
+    ...Array.from({ length: 60 }, (_, i) => ({
+      key: `order-${i}`,
+      value: JSON.stringify({ orderId: `order-${i}`, amountCents: 1299 + i }),
+      timestamp: String(Date.now() - (60 - i) * 1000),
+      headers: { "event-id": `evt-${i}`, "dlq.original.topic": "orders.payment", "dlq.error.type": "GatewayUnavailableError", "dlq.error.message": "payment gateway answered 503", "dlq.attempts": "4" },
+    })),
+    {
+      key: Buffer.from([0xde, 0xad, 0xbe, 0xef]),
+      value: XSS,
+      headers: { "event-id": "evt-xss", "dlq.original.topic": "orders.payment", "dlq.error.type": "PoisonMessageError", "dlq.error.message": XSS, [XSS]: XSS },
+    },
+  ]);
 });
 
 test.afterAll(async () => {

@@ -2,9 +2,7 @@
 // types and an index that has caught up; an unknown cluster in the link says so.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { Kafka, logLevel } from "kafkajs";
-import { LOCAL_BROKER } from "./env";
-import { deleteTopic } from "./fixtures/kafka-admin";
+import { createTopic, deleteTopic, produceTo } from "./fixtures/kafka-admin";
 import { DlqPage } from "./pages/dlq-page";
 
 const topic = `e2e-${randomUUID().slice(0, 8)}.orders.payment.DLQ`;
@@ -15,27 +13,17 @@ test.afterAll(async () => {
 
 test("a DLQ topic with messages shows its pending count and top errors", async ({ page }) => {
   test.setTimeout(90_000);
-  const kafka = new Kafka({ clientId: "flowdeck-e2e", brokers: [LOCAL_BROKER], logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
-  await admin.disconnect();
-  const producer = kafka.producer();
-  await producer.connect();
-  await producer.send({
-    topic,
-    messages: Array.from({ length: 7 }, (_, i) => ({
-      key: `order-${i}`,
-      value: JSON.stringify({ orderId: `order-${i}` }),
-      headers: {
-        "event-id": `evt-${i}`,
-        "dlq.original.topic": "orders.payment",
-        "dlq.error.type": i < 5 ? "GatewayUnavailableError" : "<img src=x onerror=alert(1)>",
-        "dlq.error.message": "payment gateway answered 503",
-      },
-    })),
-  });
-  await producer.disconnect();
+  await createTopic(topic);
+  await produceTo(topic, Array.from({ length: 7 }, (_, i) => ({
+    key: `order-${i}`,
+    value: JSON.stringify({ orderId: `order-${i}` }),
+    headers: {
+      "event-id": `evt-${i}`,
+      "dlq.original.topic": "orders.payment",
+      "dlq.error.type": i < 5 ? "GatewayUnavailableError" : "<img src=x onerror=alert(1)>",
+      "dlq.error.message": "payment gateway answered 503",
+    },
+  })));
 
   const dlq = new DlqPage(page);
   const row = dlq.topicRow(topic);

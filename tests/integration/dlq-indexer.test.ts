@@ -6,6 +6,7 @@ import { CompressionTypes, Kafka, logLevel, type Message } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discoverByHeaders, discoverByName, indexCluster, indexPartition } from "@/lib/dlq";
 import { disconnectDb, getPool } from "@/lib/db";
+import { int32, int64 } from "@/lib/dlq/decode/testing/binary-headers";
 import { closeAllClusters } from "@/lib/kafka";
 import { LOCAL_BROKER } from "./env";
 import { deleteRecordsWithJavaClient } from "./support/java-producer";
@@ -19,16 +20,6 @@ const producer = kafka.producer({ allowAutoTopicCreation: false });
 const admin = kafka.admin();
 const signal = new AbortController().signal;
 
-function int32(n: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeInt32BE(n);
-  return b;
-}
-function int64(n: bigint): Buffer {
-  const b = Buffer.alloc(8);
-  b.writeBigInt64BE(n);
-  return b;
-}
 
 const flowdeckMessage = (i: number): Message => ({
   key: `order-${i}`,

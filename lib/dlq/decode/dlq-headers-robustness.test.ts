@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readDlqMetadata } from "./dlq-headers";
 import { TEXT_CAPS } from "./header-values";
+import { int32, int64 } from "./testing/binary-headers";
 
-function int32(n: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeInt32BE(n);
-  return b;
-}
-
-function int64(n: bigint): Buffer {
-  const b = Buffer.alloc(8);
-  b.writeBigInt64BE(n);
-  return b;
-}
 
 const topic = { "kafka_dlt-original-topic": "orders" };
 

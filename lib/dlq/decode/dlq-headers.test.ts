@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hasDlqHeaders, readDlqMetadata } from "./dlq-headers";
+import { int32, int64 } from "./testing/binary-headers";
 
-function int32(n: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeInt32BE(n);
-  return b;
-}
-
-function int64(n: bigint): Buffer {
-  const b = Buffer.alloc(8);
-  b.writeBigInt64BE(n);
-  return b;
-}
 
 const utf8 = (text: string): Buffer => Buffer.from(text, "utf8");
 
