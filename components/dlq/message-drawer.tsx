@@ -8,6 +8,8 @@ type Props = {
   payload: { ok: true; value: DlqPayload } | { ok: false; reason: string };
   downloadHref: string;
   closeHref: string;
+  /** What an operator may do with it (discard, later redrive). */
+  actions?: React.ReactNode;
 };
 
 const FORMAT_NOTE: Record<string, string> = {
@@ -25,13 +27,14 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 /** One dead-lettered message: why it failed, its payload, its headers and where it came from. All of it rendered as text. */
-export function MessageDrawer({ message: m, correlation, payload, downloadHref, closeHref }: Props) {
+export function MessageDrawer({ message: m, correlation, payload, downloadHref, closeHref, actions }: Props) {
   return (
     <aside aria-label="Message" data-testid="dlq-message-drawer" className="flex flex-col gap-4 rounded-lg border border-border bg-surface p-4">
       <div className="flex items-start justify-between gap-2">
         <h3 className="text-sm font-semibold">Message p{m.partition} · @{m.offset}</h3>
         <Link href={closeHref} scroll={false} className="text-xs text-muted hover:text-fg">Close</Link>
       </div>
+      {actions}
       <section aria-label="Failure">
         <p className="mb-1 font-mono text-sm text-bad [overflow-wrap:anywhere]">{m.errorType === "" ? "(no error type)" : m.errorType}</p>
         {m.errorMessage && <p className="mb-2 text-sm [overflow-wrap:anywhere]" data-testid="dlq-error-message">{m.errorMessage}</p>}

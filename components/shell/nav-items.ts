@@ -9,7 +9,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/dlq", label: "DLQ", built: true },
   { href: "/traces", label: "Traces", built: true },
   { href: "/clusters", label: "Clusters", built: true },
-  { href: "/audit", label: "Audit", built: false },
+  { href: "/audit", label: "Audit", built: true },
 ];
 
 export function isActive(pathname: string, href: string): boolean {

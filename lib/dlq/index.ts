@@ -12,3 +12,5 @@ export { getDlqMessage, type DlqMessageDetail } from "./queries/get-message";
 export { messageCorrelation, type MessageCorrelation } from "./queries/message-correlation";
 export { readDlqPayload, type DlqPayload } from "./queries/read-payload";
 export { findDlqTopic } from "./queries/find-dlq-topic";
+export { discardMessages, type DiscardRequest, type DiscardResult, type DlqSelection, type MessagePosition } from "./verbs/discard-messages";
+export { COUNT_CAP, countPendingMatching } from "./queries/count-matching";

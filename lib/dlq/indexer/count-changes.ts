@@ -36,17 +36,19 @@ export async function countArrivals(client: PoolClient, cluster: string, topic: 
     [cluster, topic, JSON.stringify([...minutes].map(([minute, n]) => ({ minute: new Date(minute), n })))]);
 }
 
-/** Pending messages that left pending (expired here; redriven or discarded by their verbs): moved between the kept counts. */
-export async function countLeavingPending(client: PoolClient, cluster: string, topic: string, to: Exclude<DlqStatus, "pending">, errorTypes: readonly string[]): Promise<void> {
-  if (errorTypes.length === 0) return;
+export type TypeCount = { errorType: string; n: number };
+
+/** Pending messages that left pending (expired here; discarded or redriven by their verbs): moved between the kept counts. */
+export async function countLeavingPending(client: PoolClient, cluster: string, topic: string, to: Exclude<DlqStatus, "pending">, byType: readonly TypeCount[]): Promise<number> {
+  const total = byType.reduce((sum, t) => sum + t.n, 0);
+  if (total === 0) return 0;
   const column = `${to}_count`;
   await client.query(`UPDATE dlq_topics SET pending_count = pending_count - $3, ${column} = ${column} + $3 WHERE cluster = $1 AND topic = $2`,
-    [cluster, topic, errorTypes.length]);
-  const byType = new Map<string, number>();
-  for (const type of errorTypes) byType.set(type, (byType.get(type) ?? 0) + 1);
+    [cluster, topic, total]);
   await client.query(
     `UPDATE dlq_error_groups g SET pending_count = g.pending_count - c.n
      FROM jsonb_to_recordset($3::jsonb) AS c(type text, n bigint)
      WHERE g.cluster = $1 AND g.topic = $2 AND g.error_type = c.type`,
-    [cluster, topic, JSON.stringify([...byType].map(([type, n]) => ({ type, n })))]);
+    [cluster, topic, JSON.stringify(byType.map((t) => ({ type: t.errorType, n: t.n })))]);
+  return total;
 }

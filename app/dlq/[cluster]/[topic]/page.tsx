@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppError } from "@/lib/errors";
-import { browseMessages, errorGroups, findDlqTopic, getDlqMessage, messageCorrelation, readDlqPayload, type DlqPayload } from "@/lib/dlq";
+import {
+  COUNT_CAP, browseMessages, countPendingMatching, errorGroups, findDlqTopic, getDlqMessage, messageCorrelation, readDlqPayload, type DlqPayload,
+} from "@/lib/dlq";
 import { configuredClusterNames } from "@/lib/kafka";
 import { browseHref, parseBrowseUrl, type RawSearchParams } from "@/components/dlq/browse-url";
+import { DiscardForm } from "@/components/dlq/discard-form";
 import { ErrorGroupsTable } from "@/components/dlq/error-groups-table";
 import { FilterForm } from "@/components/dlq/filter-form";
 import { MessageDrawer } from "@/components/dlq/message-drawer";
@@ -42,11 +45,15 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
   const { view } = parsed;
   const href = (changes: Parameters<typeof browseHref>[3]) => browseHref(cluster, topic, view.url, changes);
   const grouped = view.url.group === "errors";
-  const [page, groups, drawer] = await Promise.all([
+  const [page, groups, drawer, pendingMatching] = await Promise.all([
     grouped ? null : browseMessages(view.input),
     grouped ? errorGroups(view.input) : null,
     view.message ? openMessage(cluster, topic, view.message.partition, view.message.offset) : null,
+    countPendingMatching(view.input),
   ]);
+  // "All matching" means the filter as shown, whatever page or message is open.
+  const filterQuery = new URL(href({ cursor: undefined, msg: undefined, group: undefined }), "http://flowdeck").search.slice(1);
+  const matchingLabel = pendingMatching > COUNT_CAP ? `over ${COUNT_CAP.toLocaleString("en-US")}` : pendingMatching.toLocaleString("en-US");
   return (
     <>
       {header}
@@ -60,6 +67,12 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
               <Link href={href({ group: "errors", cursor: undefined, msg: undefined })} aria-current={grouped ? "page" : undefined} className={grouped ? "font-medium" : "text-muted"}>Group by error</Link>
             </nav>
           </div>
+          {pendingMatching > 0 && (
+            <div className="mb-2">
+              <DiscardForm cluster={cluster} topic={topic} selection={{ kind: "filter", query: filterQuery }} testId="dlq-discard-matching"
+                label={`Discard all ${matchingLabel} pending matching`} />
+            </div>
+          )}
           {groups && <ErrorGroupsTable groups={groups} hrefOf={(errorType) => href({ group: undefined, error: errorType, cursor: undefined })} />}
           {page && <MessagesTable items={page.items} hrefOf={(m) => href({ msg: `${m.partition}:${m.offset}` })} />}
           <div className="mt-3 flex gap-4 text-sm">
@@ -70,6 +83,10 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
         </section>
         {drawer && (drawer.message
           ? <MessageDrawer message={drawer.message} correlation={drawer.correlation} payload={drawer.payload} closeHref={href({ msg: undefined })}
+              actions={drawer.message.status === "pending"
+                ? <DiscardForm cluster={cluster} topic={topic} selection={{ kind: "messages", positions: [`${drawer.message.partition}:${drawer.message.offset}`] }}
+                    label="Discard this message" testId="dlq-discard-message" />
+                : null}
               downloadHref={`/api/dlq/${encodeURIComponent(cluster)}/${encodeURIComponent(topic)}/payload?partition=${drawer.message.partition}&offset=${drawer.message.offset}`} />
           : <p role="alert" className="text-sm text-warn">The index has no message at that position.</p>)}
       </div>

@@ -1,0 +1,4 @@
+import "server-only";
+
+export { listAuditEvents, type AuditEventRow } from "./list-audit-events";
+export { recordAuditEvent, type AuditEventInput } from "./record-audit-event";

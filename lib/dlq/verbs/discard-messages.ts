@@ -1,0 +1,75 @@
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit";
+import { getPool } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { countLeavingPending } from "../indexer/count-changes";
+import { whereClause, type DlqBrowseInput } from "../queries/browse-filter";
+
+export type MessagePosition = { partition: number; offset: bigint };
+export type DlqSelection = { kind: "messages"; positions: MessagePosition[] } | { kind: "filter"; input: DlqBrowseInput };
+export type DiscardRequest = { cluster: string; topic: string; selection: DlqSelection; reason: string; actor: string };
+export type DiscardResult = { discarded: number; requested: number | null; auditEventId: string };
+
+/**
+ * Discards pending messages: each gets a disposition with the reason and the actor, its status becomes
+ * discarded, the kept counts move, and one audit event records the request — all in one transaction.
+ * Messages no longer pending (already discarded, redriven or expired) are left as they are.
+ */
+export async function discardMessages(request: DiscardRequest): Promise<DiscardResult> {
+  if (request.reason.trim() === "") throw new AppError("VALIDATION", "A discard needs a reason.");
+  const client = await getPool().connect();
+  try {
+    await client.query("BEGIN");
+    try {
+      const target = `${request.cluster}/${request.topic}`;
+      const requested = request.selection.kind === "messages" ? request.selection.positions.length : null;
+      const auditEventId = await recordAuditEvent({
+        actor: request.actor, action: "dlq.discard", target, outcome: "ok",
+        details: { reason: request.reason, selection: describeSelection(request.selection), requested },
+      }, client);
+      const { sql, params } = selectionWhere(request);
+      params.push(request.reason, request.actor, auditEventId);
+      const n = params.length;
+      const { rows } = await client.query<{ error_type: string; n: number }>(
+        `WITH discarded AS (
+           UPDATE dlq_messages SET status = 'discarded' WHERE ${sql} RETURNING partition, "offset", error_type),
+         recorded AS (
+           INSERT INTO dlq_dispositions (cluster, topic, partition, "offset", kind, reason, actor, audit_event_id)
+           SELECT $1, $2, partition, "offset", 'discarded', $${n - 2}, $${n - 1}, $${n}::bigint FROM discarded)
+         SELECT error_type, count(*)::int AS n FROM discarded GROUP BY error_type`,
+        params);
+      const discarded = await countLeavingPending(client, request.cluster, request.topic, "discarded", rows.map((r) => ({ errorType: r.error_type, n: r.n })));
+      await client.query("UPDATE audit_events SET details = details || jsonb_build_object('discarded', $2::int) WHERE id = $1", [auditEventId, discarded]);
+      await client.query("COMMIT");
+      return { discarded, requested, auditEventId };
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
+}
+
+function selectionWhere(request: DiscardRequest): { sql: string; params: unknown[] } {
+  if (request.selection.kind === "filter") return whereClause({ ...request.selection.input, status: "pending", cluster: request.cluster, topic: request.topic }, false);
+  const positions = request.selection.positions;
+  return {
+    sql: `cluster = $1 AND topic = $2 AND status = 'pending' AND (partition, "offset") IN (SELECT * FROM unnest($3::int[], $4::bigint[]))`,
+    params: [request.cluster, request.topic, positions.map((p) => p.partition), positions.map((p) => p.offset.toString())],
+  };
+}
+
+/** What the audit event says was selected: the positions (up to 100) or the filter. */
+function describeSelection(selection: DlqSelection): Record<string, unknown> {
+  if (selection.kind === "messages") {
+    return { messages: selection.positions.slice(0, 100).map((p) => `${p.partition}:${p.offset}`), more: Math.max(0, selection.positions.length - 100) };
+  }
+  const input = selection.input;
+  return {
+    filter: {
+      status: "pending", from: input.from, to: input.to, errorType: input.errorType, originalTopic: input.originalTopic,
+      key: input.key, header: input.header, text: input.text,
+    },
+  };
+}

@@ -1,0 +1,95 @@
+// Discarding DLQ messages against the real broker and Postgres: by position and by filter, each with a
+// disposition, an audit event and kept counts that still equal a recount; only pending messages move.
+import { randomUUID } from "node:crypto";
+import { Kafka, logLevel } from "kafkajs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { discardMessages, discoverByName, indexCluster } from "@/lib/dlq";
+import { disconnectDb, getPool } from "@/lib/db";
+import { closeAllClusters } from "@/lib/kafka";
+import { LOCAL_BROKER } from "./env";
+
+const topic = `it-discard-${randomUUID().slice(0, 8)}.DLQ`;
+const kafka = new Kafka({ clientId: "it-discard", brokers: [LOCAL_BROKER], logLevel: logLevel.NOTHING });
+const signal = new AbortController().signal;
+
+async function one<T extends object>(sql: string, params: unknown[] = []): Promise<T | undefined> {
+  return (await getPool().query<T>(sql, params)).rows[0];
+}
+
+async function statusCounts(): Promise<Record<string, number>> {
+  const { rows } = await getPool().query<{ status: string; n: number }>("SELECT status, count(*)::int AS n FROM dlq_messages WHERE topic = $1 GROUP BY status", [topic]);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+beforeAll(async () => {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+  await admin.disconnect();
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  await producer.send({
+    topic,
+    messages: Array.from({ length: 10 }, (_, i) => ({
+      key: `k-${i}`, value: "{}", headers: { "dlq.error.type": i < 6 ? "Timeout" : "Poison", "dlq.original.topic": "orders" },
+    })),
+  });
+  await producer.disconnect();
+  await discoverByName("local");
+  // The indexer's first read may outlast the read timeout on a fresh broker; it runs again, as the worker does.
+  const deadline = Date.now() + 30_000;
+  while ((await statusCounts()).pending !== 10 && Date.now() < deadline) await indexCluster("local", signal, 30_000).catch(() => 0);
+});
+
+afterAll(async () => {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.deleteTopics({ topics: [topic] }).catch(() => {});
+  await admin.disconnect();
+  await closeAllClusters();
+  await disconnectDb();
+});
+
+describe("discardMessages", () => {
+  it("starts from ten indexed pending messages", async () => {
+    expect(await statusCounts()).toEqual({ pending: 10 });
+  });
+
+  it("discards chosen pending messages once, with a disposition and an audit event", async () => {
+    const first = await discardMessages({ cluster: "local", topic, actor: "ana", reason: "duplicate of INC-42", selection: { kind: "messages", positions: [{ partition: 0, offset: 1n }] } });
+    expect(first).toMatchObject({ discarded: 1, requested: 1 });
+    const again = await discardMessages({ cluster: "local", topic, actor: "ana", reason: "again", selection: { kind: "messages", positions: [{ partition: 0, offset: 1n }, { partition: 0, offset: 2n }] } });
+    expect(again).toMatchObject({ discarded: 1, requested: 2 });
+
+    expect(await statusCounts()).toEqual({ pending: 8, discarded: 2 });
+    expect(await one("SELECT kind, reason, actor, audit_event_id::text AS audit FROM dlq_dispositions WHERE topic = $1 AND \"offset\" = 1", [topic]))
+      .toEqual({ kind: "discarded", reason: "duplicate of INC-42", actor: "ana", audit: first.auditEventId });
+    expect(await one("SELECT count(*)::int AS n FROM dlq_dispositions WHERE topic = $1", [topic])).toEqual({ n: 2 });
+    const audit = await one<{ action: string; target: string; outcome: string; details: Record<string, unknown> }>(
+      "SELECT action, target, outcome, details FROM audit_events WHERE id = $1", [first.auditEventId]);
+    expect(audit).toEqual({
+      action: "dlq.discard", target: `local/${topic}`, outcome: "ok",
+      details: { reason: "duplicate of INC-42", requested: 1, discarded: 1, selection: { messages: ["0:1"], more: 0 } },
+    });
+  });
+
+  it("discards all pending messages matching a filter, and the kept counts still equal a recount", async () => {
+    const result = await discardMessages({
+      cluster: "local", topic, actor: "ana", reason: "known poison, fixed in v2",
+      selection: { kind: "filter", input: { cluster: "local", topic, status: "any", errorType: "Poison" } },
+    });
+    expect(result).toMatchObject({ discarded: 4, requested: null });
+    expect(await statusCounts()).toEqual({ pending: 4, discarded: 6 });
+    expect(await one("SELECT pending_count::int AS pending, discarded_count::int AS discarded FROM dlq_topics WHERE topic = $1", [topic]))
+      .toEqual({ pending: 4, discarded: 6 });
+    const { rows: groups } = await getPool().query<{ error_type: string; pending: number }>(
+      "SELECT error_type, pending_count::int AS pending FROM dlq_error_groups WHERE topic = $1 ORDER BY error_type", [topic]);
+    expect(groups).toEqual([{ error_type: "Poison", pending: 0 }, { error_type: "Timeout", pending: 4 }]);
+  });
+
+  it("refuses a discard without a reason and changes nothing", async () => {
+    await expect(discardMessages({ cluster: "local", topic, actor: "ana", reason: "  ", selection: { kind: "messages", positions: [{ partition: 0, offset: 0n }] } }))
+      .rejects.toThrow("A discard needs a reason.");
+    expect(await statusCounts()).toEqual({ pending: 4, discarded: 6 });
+  });
+});
