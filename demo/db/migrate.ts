@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { CATALOG } from "../catalog";
+import { withAdminConnection } from "./admin-database";
 
 export async function migrateDemoDatabase(databaseUrl: string): Promise<void> {
   await createDatabaseIfMissing(databaseUrl);
@@ -20,21 +21,13 @@ export async function migrateDemoDatabase(databaseUrl: string): Promise<void> {
 }
 
 async function createDatabaseIfMissing(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  try {
+  await withAdminConnection(databaseUrl, async (admin, name) => {
     const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (exists.rowCount === 0) {
-      await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`).catch((error: unknown) => {
-        // Another process created it between the check and here.
-        const code = (error as { code?: string }).code;
-        if (code !== "42P04" && code !== "23505") throw error;
-      });
-    }
-  } finally {
-    await admin.end();
-  }
+    if (exists.rowCount !== 0) return;
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`).catch((error: unknown) => {
+      // Another process created it between the check and here.
+      const code = (error as { code?: string }).code;
+      if (code !== "42P04" && code !== "23505") throw error;
+    });
+  });
 }

@@ -6,6 +6,7 @@
 //   await stack.stop();
 import { createServer } from "node:net";
 import pg from "pg";
+import { withAdminConnection } from "../db/admin-database";
 import { migrateDemoDatabase } from "../db/migrate";
 import { createPool } from "../db/pool";
 import { createKafka } from "../kafka/client";
@@ -147,14 +148,5 @@ function freePort(): Promise<number> {
 }
 
 async function dropDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await withAdminConnection(databaseUrl, (admin, name) => admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`));
 }

@@ -43,15 +43,7 @@ export type OutlineSpan = {
 
 export type TraceOutline = { traceId: string; spans: OutlineSpan[]; capped: boolean; cap: number; totalSpans: number };
 
-type OutlineRow = {
-  span_id: string;
-  parent_span_id: string | null;
-  start_ns: string;
-  duration_ns: string;
-  name: string;
-  kind: number;
-  service_name: string;
-  status_code: number;
+type OutlineRow = Pick<SpanRow, "span_id" | "parent_span_id" | "start_ns" | "duration_ns" | "name" | "kind" | "service_name" | "status_code"> & {
   messaging_operation: string | null;
   messaging_destination: string | null;
   messaging_partition: number | null;
