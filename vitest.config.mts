@@ -26,7 +26,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           globalSetup: ["tests/integration/global-setup.ts"],
-          env: { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/flowdeck_it", FLOWDECK_CLUSTERS: "local", KAFKA_LOCAL_BROKERS: "127.0.0.1:9092" },
+          env: { DATABASE_URL: process.env.FLOWDECK_IT_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/flowdeck_it", FLOWDECK_CLUSTERS: "local", KAFKA_LOCAL_BROKERS: "127.0.0.1:9092" },
         },
       },
     ],

@@ -8,6 +8,10 @@ export type Config = {
   dlqTopicPattern: RegExp;
   /** How often topics are sampled for DLQ headers, or null when sampling is off. */
   dlqHeaderSamplingMs: number | null;
+  /** Above this many messages a redrive asks for the count to be typed. */
+  redriveConfirmAbove: number;
+  /** The loop guard: how often a message may be redriven before it needs an override. */
+  redriveMaxCount: number;
   stuckSagaThresholdMs: number;
   kafkaTimeoutMs: number;
   spanRetentionMs: number;
@@ -57,6 +61,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     defaultCluster,
     dlqTopicPattern: new RegExp(e.FLOWDECK_DLQ_TOPIC_PATTERN),
     dlqHeaderSamplingMs: e.FLOWDECK_DLQ_HEADER_SAMPLING,
+    redriveConfirmAbove: e.FLOWDECK_REDRIVE_CONFIRM_ABOVE,
+    redriveMaxCount: e.FLOWDECK_REDRIVE_MAX_COUNT,
     stuckSagaThresholdMs: e.FLOWDECK_STUCK_SAGA_THRESHOLD,
     kafkaTimeoutMs: e.FLOWDECK_KAFKA_TIMEOUT,
     spanRetentionMs: e.FLOWDECK_SPAN_RETENTION,

@@ -79,6 +79,10 @@ export const FlatEnv = z.object({
     ctx.addIssue({ code: "custom", message: `expected a duration such as 90s or 5m, or off, got "${text}"` });
     return z.NEVER;
   }).default(5 * 60_000),
+  // Above this many messages a redrive asks the operator to type the count.
+  FLOWDECK_REDRIVE_CONFIRM_ABOVE: z.coerce.number().int().min(1).max(100_000_000).default(1_000),
+  // A message already redriven this many times is not redriven again without an override (the loop guard).
+  FLOWDECK_REDRIVE_MAX_COUNT: z.coerce.number().int().min(1).max(1_000).default(3),
   FLOWDECK_STUCK_SAGA_THRESHOLD: duration.default(15 * 60_000),
   FLOWDECK_KAFKA_TIMEOUT: duration.default(5_000),
   FLOWDECK_SPAN_RETENTION: duration.default(7 * 86_400_000),

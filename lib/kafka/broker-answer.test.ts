@@ -21,6 +21,11 @@ describe("brokerAnswer", () => {
     expect(brokerAnswer(new AppError("UNAVAILABLE", "down"))).toBeUndefined();
   });
 
+  it("turns a record the topic refuses as too large into a VALIDATION answer naming the Kafka error", () => {
+    const tooLarge = Object.assign(new Error("The request included a message larger than the max message size the server will accept"), { type: "MESSAGE_TOO_LARGE", code: 10, retriable: false });
+    expect(brokerAnswer(new KafkaJSProtocolError(tooLarge))).toMatchObject({ code: "VALIDATION", details: { kafkaError: "MESSAGE_TOO_LARGE" } });
+  });
+
   it("passes Flowdeck's own answers through", () => {
     const notFound = new AppError("NOT_FOUND", "no partition 7");
     expect(brokerAnswer(notFound)).toBe(notFound);

@@ -21,5 +21,6 @@ export function brokerAnswer(error: unknown): AppError | undefined {
   if (e.type === "INVALID_PARTITIONS" || e.type === "INVALID_REPLICATION_FACTOR" || e.type === "INVALID_TOPIC_EXCEPTION") {
     return new AppError("VALIDATION", e.message);
   }
+  if (e.type === "MESSAGE_TOO_LARGE" || e.type === "RECORD_LIST_TOO_LARGE") return new AppError("VALIDATION", e.message, { kafkaError: e.type });
   return undefined;
 }

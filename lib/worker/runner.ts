@@ -8,6 +8,7 @@ import { clusterProbeTask } from "./tasks/cluster-probe";
 import { dlqIndexerTask } from "./tasks/dlq-indexer";
 import { heartbeatTask } from "./tasks/heartbeat";
 import { projectorTask } from "./tasks/projector";
+import { redriveExecutorTask } from "./tasks/redrive-executor";
 import { spanRetentionTask } from "./tasks/span-retention";
 
 const STOP_GRACE_MS = 10_000;
@@ -15,7 +16,7 @@ const STOP_GRACE_MS = 10_000;
 /** Starts the background tasks; the returned stop() stops taking work, waits for runs in progress, and lets go. */
 export async function startWorker(extraTasks: WorkerTask[] = []): Promise<{ id: string; stop: () => Promise<void> }> {
   const store = new InstanceStore();
-  const tasks = [heartbeatTask(store), clusterProbeTask(), spanRetentionTask(), projectorTask(), dlqIndexerTask(), ...extraTasks];
+  const tasks = [heartbeatTask(store), clusterProbeTask(), spanRetentionTask(), projectorTask(), dlqIndexerTask(), redriveExecutorTask(), ...extraTasks];
   await store.register(tasks.map((t) => t.name));
   const controller = new AbortController();
   const loops = tasks.map((task) => runTaskLoop(task, controller.signal, store));

@@ -3,10 +3,8 @@ import { recordAuditEvent } from "@/lib/audit";
 import { getPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { countLeavingPending } from "../indexer/count-changes";
-import { whereClause, type DlqBrowseInput } from "../queries/browse-filter";
+import { describeSelection, selectionWhere, type DlqSelection } from "./selection";
 
-export type MessagePosition = { partition: number; offset: bigint };
-export type DlqSelection = { kind: "messages"; positions: MessagePosition[] } | { kind: "filter"; input: DlqBrowseInput };
 export type DiscardRequest = { cluster: string; topic: string; selection: DlqSelection; reason: string; actor: string };
 export type DiscardResult = { discarded: number; requested: number | null; auditEventId: string };
 
@@ -27,7 +25,7 @@ export async function discardMessages(request: DiscardRequest): Promise<DiscardR
         actor: request.actor, action: "dlq.discard", target, outcome: "ok",
         details: { reason: request.reason, selection: describeSelection(request.selection), requested },
       }, client);
-      const { sql, params } = selectionWhere(request);
+      const { sql, params } = selectionWhere(request.cluster, request.topic, request.selection);
       params.push(request.reason, request.actor, auditEventId);
       const n = params.length;
       const { rows } = await client.query<{ error_type: string; n: number }>(
@@ -49,27 +47,4 @@ export async function discardMessages(request: DiscardRequest): Promise<DiscardR
   } finally {
     client.release();
   }
-}
-
-function selectionWhere(request: DiscardRequest): { sql: string; params: unknown[] } {
-  if (request.selection.kind === "filter") return whereClause({ ...request.selection.input, status: "pending", cluster: request.cluster, topic: request.topic }, false);
-  const positions = request.selection.positions;
-  return {
-    sql: `cluster = $1 AND topic = $2 AND status = 'pending' AND (partition, "offset") IN (SELECT * FROM unnest($3::int[], $4::bigint[]))`,
-    params: [request.cluster, request.topic, positions.map((p) => p.partition), positions.map((p) => p.offset.toString())],
-  };
-}
-
-/** What the audit event says was selected: the positions (up to 100) or the filter. */
-function describeSelection(selection: DlqSelection): Record<string, unknown> {
-  if (selection.kind === "messages") {
-    return { messages: selection.positions.slice(0, 100).map((p) => `${p.partition}:${p.offset}`), more: Math.max(0, selection.positions.length - 100) };
-  }
-  const input = selection.input;
-  return {
-    filter: {
-      status: "pending", from: input.from, to: input.to, errorType: input.errorType, originalTopic: input.originalTopic,
-      key: input.key, header: input.header, text: input.text,
-    },
-  };
 }

@@ -1,0 +1,126 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { PoolClient } from "pg";
+import { recordAuditEvent } from "@/lib/audit";
+import { getConfig } from "@/lib/config";
+import { getPool } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { describeSelection, selectionWhere, type DlqSelection } from "../verbs/selection";
+import { describeTargets } from "./target-topics";
+
+export type RedriveRequest = {
+  cluster: string;
+  topic: string;
+  selection: DlqSelection;
+  /** null: each message goes back to the original topic named in its headers. */
+  targetTopic: string | null;
+  /** Messages per second at most; null for no limit. */
+  velocity: number | null;
+  overrideBreakers: boolean;
+  overrideLoopGuard: boolean;
+  /** For "all matching": only messages indexed by then, so the job holds what the operator counted. */
+  indexedBefore: Date | null;
+  actor: string;
+};
+
+export type RedriveJobCreated = { jobId: string; total: number; conflicts: number; conflictingJobs: string[]; auditEventId: string };
+
+/**
+ * Creates a redrive job: the job row, one ledger item per selected pending message and the audit event, in
+ * one transaction. A message already in another active job is left to that job (the partial unique index
+ * decides, so two operators asking at once cannot both get it); if every selected message is taken, the
+ * request is a CONFLICT.
+ */
+export async function createRedriveJob(request: RedriveRequest): Promise<RedriveJobCreated> {
+  if (request.targetTopic === request.topic) throw new AppError("VALIDATION", "The target is the dead-letter topic itself; choose the original topic or another one.");
+  if (request.velocity !== null && !(Number.isInteger(request.velocity) && request.velocity >= 1)) {
+    throw new AppError("VALIDATION", "The velocity limit is a whole number of messages per second, at least 1.");
+  }
+  const { sql, params } = selectionWhere(request.cluster, request.topic, request.selection);
+  const where = request.indexedBefore ? `${sql} AND indexed_at <= $${params.push(request.indexedBefore)}` : sql;
+  const targets = await targetTopicsOf(request, where, params);
+  await describeTargets(request.cluster, targets); // NOT_FOUND before anything is written
+
+  const client = await getPool().connect();
+  try {
+    await client.query("BEGIN");
+    try {
+      const created = await insertJob(client, request, where, params);
+      await client.query("COMMIT");
+      return created;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** The distinct topics the selection would go to; a VALIDATION error when a message names no original topic. */
+async function targetTopicsOf(request: RedriveRequest, where: string, params: unknown[]): Promise<string[]> {
+  if (request.targetTopic !== null) return [request.targetTopic];
+  const { rows } = await getPool().query<{ original_topic: string | null; n: number }>(
+    `SELECT original_topic, count(*)::int AS n FROM dlq_messages WHERE ${where} GROUP BY original_topic`, params);
+  const unnamed = rows.find((r) => r.original_topic === null)?.n ?? 0;
+  if (unnamed > 0) {
+    throw new AppError("VALIDATION", `${unnamed.toLocaleString("en-US")} of the selected messages name no original topic in their headers; choose a target topic.`);
+  }
+  const looping = rows.find((r) => r.original_topic === request.topic);
+  if (looping) throw new AppError("VALIDATION", `${looping.n.toLocaleString("en-US")} of the selected messages name the dead-letter topic itself as their original; choose a target topic.`);
+  return rows.map((r) => r.original_topic ?? "");
+}
+
+async function insertJob(client: PoolClient, request: RedriveRequest, where: string, params: unknown[]): Promise<RedriveJobCreated> {
+  const jobId = randomUUID();
+  const target = `${request.cluster}/${request.topic}`;
+  const details = {
+    job: jobId, selection: describeSelection(request.selection), targetTopic: request.targetTopic ?? "(original topics)",
+    velocity: request.velocity, overrideBreakers: request.overrideBreakers, overrideLoopGuard: request.overrideLoopGuard,
+  };
+  const auditEventId = await recordAuditEvent({ actor: request.actor, action: "dlq.redrive", target, outcome: "ok", details }, client);
+  await client.query(
+    `INSERT INTO redrive_jobs (id, cluster, source_topic, target_topic, status, velocity, override_breakers, override_loop_guard,
+                               max_redrives, selection, requested_by, audit_event_id, total)
+     VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8, $9, $10, $11, 0)`,
+    [jobId, request.cluster, request.topic, request.targetTopic, request.velocity, request.overrideBreakers, request.overrideLoopGuard,
+      getConfig().redriveMaxCount, JSON.stringify(details.selection), request.actor, auditEventId]);
+  const n = params.length;
+  const { rows: [selected] } = await client.query<{ selected: number; inserted: number }>(
+    `WITH chosen AS (
+       SELECT partition, "offset", COALESCE($${n + 2}::text, original_topic) AS target_topic FROM dlq_messages WHERE ${where}),
+     inserted AS (
+       INSERT INTO redrive_items (job_id, cluster, topic, partition, "offset", target_topic, status)
+       SELECT $${n + 1}, $1, $2, partition, "offset", target_topic, 'pending' FROM chosen ORDER BY partition, "offset"
+       ON CONFLICT (cluster, topic, partition, "offset") WHERE status IN ('pending', 'sending') DO NOTHING
+       RETURNING 1)
+     SELECT (SELECT count(*) FROM chosen)::int AS selected, (SELECT count(*) FROM inserted)::int AS inserted`,
+    [...params, jobId, request.targetTopic]);
+  const total = selected?.inserted ?? 0;
+  const conflicts = (selected?.selected ?? 0) - total;
+  const conflictingJobs = conflicts > 0 ? await jobsHolding(client, jobId, where, params) : [];
+  if (total === 0) {
+    throw conflicts > 0
+      ? new AppError("CONFLICT", `${plural(conflicts, "selected message is", "selected messages are")} already being redriven by job ${conflictingJobs.join(", ")}.`, { conflictingJobs })
+      : new AppError("VALIDATION", "No pending message matches the selection; nothing to redrive.");
+  }
+  await client.query("UPDATE redrive_jobs SET total = $2 WHERE id = $1", [jobId, total]);
+  await client.query("UPDATE audit_events SET details = details || jsonb_build_object('count', $2::int, 'conflicts', $3::int) WHERE id = $1", [auditEventId, total, conflicts]);
+  return { jobId, total, conflicts, conflictingJobs, auditEventId };
+}
+
+/** The other active jobs holding some of the selected messages (at most five, for the message). */
+async function jobsHolding(client: PoolClient, jobId: string, where: string, params: unknown[]): Promise<string[]> {
+  const n = params.length;
+  const { rows } = await client.query<{ job_id: string }>(
+    `SELECT DISTINCT i.job_id FROM redrive_items i
+       JOIN (SELECT partition, "offset" FROM dlq_messages WHERE ${where}) m ON m.partition = i.partition AND m."offset" = i."offset"
+      WHERE i.cluster = $1 AND i.topic = $2 AND i.status IN ('pending', 'sending') AND i.job_id <> $${n + 1}
+      LIMIT 5`,
+    [...params, jobId]);
+  return rows.map((r) => r.job_id);
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,4 @@
+import "server-only";
+
+export { runRedriveExecutor } from "./run-executor";
+export type { ExecutorOptions } from "./run-job";
