@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listDlqTopics } from "@/lib/dlq";
+import { listDlqTopics, listRedriveJobs } from "@/lib/dlq";
 import { configuredClusterNames } from "@/lib/kafka";
 import { getConfig } from "@/lib/config";
 import { AutoRefresh } from "@/components/auto-refresh";
@@ -34,6 +34,7 @@ export default async function DlqPage({ searchParams }: { searchParams: Promise<
           ))}
         </nav>
       )}
+      <ActiveJobs />
       {clusters.includes(cluster) ? (
         <section>
           <h2 id="dlq-topics-heading" className="mb-2 text-sm font-medium">DLQ topics on {cluster}</h2>
@@ -45,5 +46,25 @@ export default async function DlqPage({ searchParams }: { searchParams: Promise<
         </p>
       )}
     </>
+  );
+}
+
+/** Redrives under way, above the topics, so whoever opens the DLQ page during an incident sees them first. */
+async function ActiveJobs() {
+  const active = (await listRedriveJobs({ limit: 20 })).filter((job) => job.status === "running" || job.status === "paused");
+  return (
+    <section aria-label="Redrives under way" className="mb-4 text-sm">
+      {active.length > 0 && (
+        <ul className="mb-1 flex flex-col gap-1">
+          {active.map((job) => (
+            <li key={job.id} className="flex items-center gap-2">
+              <Link href={`/dlq/jobs/${job.id}`} className="text-accent hover:underline">Redrive of {job.sourceTopic}</Link>
+              <span className="text-muted">{job.status}{job.waitReason && job.status === "running" ? " · waiting" : ""} · {(job.sent + job.failed + job.skipped).toLocaleString("en-US")} of {job.total.toLocaleString("en-US")}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Link href="/dlq/jobs" className="text-muted hover:text-fg">All redrive jobs →</Link>
+    </section>
   );
 }

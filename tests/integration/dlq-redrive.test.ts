@@ -9,6 +9,9 @@ import { disconnectDb, getPool } from "@/lib/db";
 import { closeAllClusters } from "@/lib/kafka";
 import { countByRedriveId, createTopics, deadLetter, deleteTopics, indexAll, produce, readAll } from "./support/redrive-topics";
 
+// Above ten messages the operator types the count (read when the configuration is first loaded, in this file's process).
+process.env.FLOWDECK_REDRIVE_CONFIRM_ABOVE = "10";
+
 const id = randomUUID().slice(0, 8);
 const dlq = `it-redrive-${id}.DLQ`;
 const orders = `it-redrive-${id}.orders`;
@@ -17,7 +20,7 @@ const signal = new AbortController().signal;
 
 const request = (changes: Partial<RedriveRequest>): RedriveRequest => ({
   cluster: "local", topic: dlq, targetTopic: null, velocity: null, overrideBreakers: false, overrideLoopGuard: false,
-  indexedBefore: null, actor: "ana", selection: { kind: "filter", input: { cluster: "local", topic: dlq, status: "pending" } }, ...changes,
+  indexedBefore: null, confirmedCount: null, actor: "ana", selection: { kind: "filter", input: { cluster: "local", topic: dlq, status: "pending" } }, ...changes,
 });
 const positions = (...offsets: number[]) => ({ kind: "messages" as const, positions: offsets.map((o) => ({ partition: 0, offset: BigInt(o) })) });
 
@@ -81,7 +84,7 @@ describe("redrive", () => {
 
   it("previews a redrive without writing: count, targets, loop guard and the first messages as they will be sent", async () => {
     const preparation = await prepareRedrive("local", dlq, positions(0, 1, 40), null);
-    expect(preparation).toMatchObject({ count: 3, loopGuarded: 1, inOtherJobs: 0, byTarget: [{ topic: orders, count: 3 }], maxRedrives: 3, confirmAbove: 1_000 });
+    expect(preparation).toMatchObject({ count: 3, loopGuarded: 1, inOtherJobs: 0, byTarget: [{ topic: orders, count: 3 }], maxRedrives: 3, confirmAbove: 10 });
     const first = preparation.preview[0];
     expect(first?.key).toBe("order-0");
     expect(first?.headers.map((h) => h.name).sort()).toEqual(["event-id", "flowdeck.redrive.count", "flowdeck.redrive.id", "flowdeck.redrive.job", "tenant", "traceparent"]);
@@ -91,7 +94,12 @@ describe("redrive", () => {
   });
 
   it("sends each message once with its key, value and business headers, and records where it landed", async () => {
-    const created = await createRedriveJob(request({ selection: positions(...Array.from({ length: 10 }, (_, i) => i), 40) }));
+    const eleven = positions(...Array.from({ length: 10 }, (_, i) => i), 40);
+    expect(await refusal(createRedriveJob(request({ selection: eleven })))).toEqual({
+      code: "VALIDATION", message: "A redrive of more than 10 messages needs its count typed to confirm: 11." });
+    expect(await refusal(createRedriveJob(request({ selection: eleven, confirmedCount: 12 })))).toEqual({
+      code: "VALIDATION", message: "The typed count 12 is not the 11 messages selected now; nothing was started." });
+    const created = await createRedriveJob(request({ selection: eleven, confirmedCount: 11 }));
     expect(created).toMatchObject({ total: 11, conflicts: 0 });
     await runUntilSettled(created.jobId);
     expect(await getRedriveJob(created.jobId)).toMatchObject({ status: "completed", total: 11, sent: 10, skipped: 1, failed: 0, inDoubt: false, etaSeconds: null });

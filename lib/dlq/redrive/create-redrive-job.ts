@@ -20,6 +20,8 @@ export type RedriveRequest = {
   overrideLoopGuard: boolean;
   /** For "all matching": only messages indexed by then, so the job holds what the operator counted. */
   indexedBefore: Date | null;
+  /** The count the operator typed to confirm a large redrive; checked against the selection inside the transaction. */
+  confirmedCount: number | null;
   actor: string;
 };
 
@@ -98,6 +100,12 @@ async function insertJob(client: PoolClient, request: RedriveRequest, where: str
     [...params, jobId, request.targetTopic]);
   const total = selected?.inserted ?? 0;
   const conflicts = (selected?.selected ?? 0) - total;
+  const confirmAbove = getConfig().redriveConfirmAbove;
+  if ((selected?.selected ?? 0) > confirmAbove && request.confirmedCount !== selected?.selected) {
+    throw new AppError("VALIDATION", request.confirmedCount === null
+      ? `A redrive of more than ${confirmAbove.toLocaleString("en-US")} messages needs its count typed to confirm: ${(selected?.selected ?? 0).toLocaleString("en-US")}.`
+      : `The typed count ${request.confirmedCount.toLocaleString("en-US")} is not the ${(selected?.selected ?? 0).toLocaleString("en-US")} messages selected now; nothing was started.`);
+  }
   const conflictingJobs = conflicts > 0 ? await jobsHolding(client, jobId, where, params) : [];
   if (total === 0) {
     throw conflicts > 0

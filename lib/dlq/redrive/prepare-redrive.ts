@@ -7,6 +7,7 @@ import { formatPayload, headersForDisplay, type DisplayHeader } from "../decode"
 import { selectionWhere, type DlqSelection } from "../verbs/selection";
 import { openBreakersFor, type GatingBreaker } from "./open-breakers";
 import { isRefusal, redriveMessage } from "./redrive-message";
+import { describeTargets } from "./target-topics";
 
 export type RedrivePreviewMessage = {
   partition: number;
@@ -62,6 +63,7 @@ export async function prepareRedrive(cluster: string, topic: string, selection: 
   const count = byTarget.rows.reduce((sum, r) => sum + r.count, 0);
   if (count === 0) throw new AppError("VALIDATION", "No pending message matches the selection; nothing to redrive.");
   const topics = byTarget.rows.flatMap((r) => (r.topic === null ? [] : [r.topic]));
+  await describeTargets(cluster, topics); // a target that does not exist is said now, not when the job starts
   const [breakers, preview] = await Promise.all([
     openBreakersFor(cluster, topics),
     Promise.all(first.rows.map((r) => previewMessage(cluster, topic, r.partition, BigInt(r.offset), targetTopic ?? r.original_topic, config.redriveMaxCount))),

@@ -1,10 +1,12 @@
 import "server-only";
-import { ConfigResourceTypes } from "kafkajs";
+import kafkajs from "kafkajs";
 import { AppError } from "@/lib/errors";
 import { getClusterClient } from "@/lib/kafka";
 
 /** Kafka's default max.message.bytes, used when the topic's config cannot be read. */
 const DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
+// kafkajs is CommonJS and Node's ESM loader cannot see this enum as a named export.
+const { ConfigResourceTypes } = kafkajs;
 
 export type TargetTopic = { topic: string; partitions: number[]; maxMessageBytes: number };
 

@@ -11,6 +11,7 @@ import { ErrorGroupsTable } from "@/components/dlq/error-groups-table";
 import { FilterForm } from "@/components/dlq/filter-form";
 import { MessageDrawer } from "@/components/dlq/message-drawer";
 import { MessagesTable } from "@/components/dlq/messages-table";
+import { RedriveForm } from "@/components/dlq/redrive-form";
 import { UrlProblems } from "@/components/traces/url-problems";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -68,7 +69,9 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
             </nav>
           </div>
           {pendingMatching > 0 && (
-            <div className="mb-2">
+            <div className="mb-2 flex flex-wrap items-start gap-2">
+              <RedriveForm cluster={cluster} topic={topic} selection={{ kind: "filter", query: filterQuery }} testId="dlq-redrive-matching"
+                label={`Redrive all ${matchingLabel} pending matching`} />
               <DiscardForm cluster={cluster} topic={topic} selection={{ kind: "filter", query: filterQuery }} testId="dlq-discard-matching"
                 label={`Discard all ${matchingLabel} pending matching`} />
             </div>
@@ -79,13 +82,19 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
             {view.url.cursor && <Link href={href({ cursor: undefined, msg: undefined })} className="text-accent hover:underline">Newest</Link>}
             {page?.nextCursor && <Link href={href({ cursor: page.nextCursor, msg: undefined })} className="text-accent hover:underline">Older →</Link>}
           </div>
-          <div className="mt-4">{back}</div>
+          <div className="mt-4 flex gap-4">{back}<Link href="/dlq/jobs" className="text-sm text-muted hover:text-fg">Redrive jobs</Link></div>
         </section>
         {drawer && (drawer.message
           ? <MessageDrawer message={drawer.message} correlation={drawer.correlation} payload={drawer.payload} closeHref={href({ msg: undefined })}
               actions={drawer.message.status === "pending"
-                ? <DiscardForm cluster={cluster} topic={topic} selection={{ kind: "messages", positions: [`${drawer.message.partition}:${drawer.message.offset}`] }}
-                    label="Discard this message" testId="dlq-discard-message" />
+                ? (
+                  <div className="flex flex-col gap-2">
+                    <RedriveForm cluster={cluster} topic={topic} selection={{ kind: "messages", positions: [`${drawer.message.partition}:${drawer.message.offset}`] }}
+                      label="Redrive this message" testId="dlq-redrive-message" />
+                    <DiscardForm cluster={cluster} topic={topic} selection={{ kind: "messages", positions: [`${drawer.message.partition}:${drawer.message.offset}`] }}
+                      label="Discard this message" testId="dlq-discard-message" />
+                  </div>
+                )
                 : null}
               downloadHref={`/api/dlq/${encodeURIComponent(cluster)}/${encodeURIComponent(topic)}/payload?partition=${drawer.message.partition}&offset=${drawer.message.offset}`} />
           : <p role="alert" className="text-sm text-warn">The index has no message at that position.</p>)}

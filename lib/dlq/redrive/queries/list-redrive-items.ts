@@ -15,6 +15,8 @@ export type RedriveItemView = {
   sentAt: Date | null;
   /** From the trace store: the consumer span whose parent is the redrive span. */
   outcome: ConsumerOutcome | null;
+  /** The consumer's error when it failed again, as its span says. */
+  consumerError: string | null;
   traceId: string | null;
 };
 
@@ -28,13 +30,14 @@ export async function listRedriveItems(jobId: string, options: { afterId?: strin
   const { rows } = await getPool().query<{
     id: string; partition: number; offset: string; target_topic: string; status: RedriveItemView["status"]; target_partition: number | null;
     target_offset: string | null; error_code: string | null; error: string | null; sent_at: Date | null; trace_id: string | null;
-    ok_children: number | null; error_children: number | null;
+    ok_children: number | null; error_children: number | null; consumer_error: string | null;
   }>(
     `SELECT i.id::text, i.partition, i."offset"::text, i.target_topic, i.status, i.target_partition, i.target_offset::text,
-            i.error_code, i.error, i.sent_at, i.trace_id, c.ok_children, c.error_children
+            i.error_code, i.error, i.sent_at, i.trace_id, c.ok_children, c.error_children, c.consumer_error
        FROM redrive_items i
        LEFT JOIN LATERAL (
-         SELECT count(*) FILTER (WHERE s.status_code <> 2)::int AS ok_children, count(*) FILTER (WHERE s.status_code = 2)::int AS error_children
+         SELECT count(*) FILTER (WHERE s.status_code <> 2)::int AS ok_children, count(*) FILTER (WHERE s.status_code = 2)::int AS error_children,
+                (array_agg(s.status_message ORDER BY s.start_ns DESC) FILTER (WHERE s.status_code = 2))[1] AS consumer_error
            FROM spans s
           WHERE i.status = 'sent' AND s.trace_id = decode(i.trace_id, 'hex') AND s.parent_span_id = decode(i.span_id, 'hex')
        ) c ON true
@@ -45,6 +48,7 @@ export async function listRedriveItems(jobId: string, options: { afterId?: strin
     id: r.id, partition: r.partition, offset: BigInt(r.offset), targetTopic: r.target_topic, status: r.status,
     targetPartition: r.target_partition, targetOffset: r.target_offset === null ? null : BigInt(r.target_offset),
     errorCode: r.error_code, error: r.error, sentAt: r.sent_at, traceId: r.trace_id,
+    consumerError: (r.ok_children ?? 0) === 0 ? r.consumer_error : null,
     outcome: r.status !== "sent" ? null : (r.ok_children ?? 0) > 0 ? "processed" : (r.error_children ?? 0) > 0 ? "failed-again" : "not-seen",
   }));
   return { items, nextAfter: rows.length > ITEMS_PAGE ? (items.at(-1)?.id ?? null) : null };
