@@ -145,7 +145,7 @@ describe("projections under late, out-of-order arrival", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000); // 300 worlds, each projected many ways: seconds of CPU, more on a busy machine
 
   it("are fed scenarios that exercise every status, stuck sagas and same-instant ties", () => {
     const samples = fc.sample(world.map(worldSpans), { seed: 42, numRuns: 60 }).map(projectAll);
