@@ -13,10 +13,13 @@ export type MessageCorrelation = {
 /** Where the message came from: its trace, its saga, and the consuming services' breakers at the moment it failed. */
 export async function messageCorrelation(cluster: string, message: DlqMessageDetail): Promise<MessageCorrelation> {
   const pool = getPool();
-  const traceStored = message.traceId === null ? false
-    : (await pool.query("SELECT 1 FROM spans WHERE trace_id = decode($1, 'hex') LIMIT 1", [message.traceId])).rowCount === 1;
-  const saga = message.sagaId === null ? null : (await pool.query<{ id: string; name: string; key: string | null; status: string; current_step: string | null; failed_step: string | null }>(
-    "SELECT id, name, key, status, current_step, failed_step FROM sagas WHERE id = $1", [message.sagaId])).rows[0] ?? null;
+  // The trace's spans, when stored, also name the saga for messages whose headers do not.
+  const trace = message.traceId === null ? undefined : (await pool.query<{ saga_id: string | null }>(
+    "SELECT saga_id FROM spans WHERE trace_id = decode($1, 'hex') ORDER BY saga_id NULLS LAST LIMIT 1", [message.traceId])).rows[0];
+  const traceStored = trace !== undefined;
+  const sagaId = message.sagaId ?? trace?.saga_id ?? null;
+  const saga = sagaId === null ? null : (await pool.query<{ id: string; name: string; key: string | null; status: string; current_step: string | null; failed_step: string | null }>(
+    "SELECT id, name, key, status, current_step, failed_step FROM sagas WHERE id = $1", [sagaId])).rows[0] ?? null;
   const at = message.failedAt ?? message.timestamp;
   // Consumers of the original topic, from the flow edges of the hour before the failure.
   const { rows: breakers } = message.originalTopic === null ? { rows: [] } : await pool.query<{ service: string; breaker: string; to_state: string; at: Date }>(
