@@ -1,5 +1,5 @@
-// Discard journey: one message discarded with a reason from its drawer, then all that match a filter;
-// both are found on the Audit page with who, what, how many and why.
+// Discard journey: one message discarded with a reason from its drawer, two ticked in the table, then all
+// that match a filter; each is found on the Audit page with who, what, how many and why.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createTopic, deleteTopic, produceTo } from "./fixtures/kafka-admin";
@@ -9,7 +9,7 @@ const base = `/dlq/local/${encodeURIComponent(topic)}`;
 
 test.beforeAll(async () => {
   await createTopic(topic);
-  await produceTo(topic, Array.from({ length: 3 }, (_, i) => ({
+  await produceTo(topic, Array.from({ length: 5 }, (_, i) => ({
     key: `order-${i}`, value: JSON.stringify({ orderId: `order-${i}` }),
     headers: { "dlq.original.topic": "orders.payment", "dlq.error.type": "PoisonMessageError", "dlq.error.message": "amountCents is not a number" },
   })));
@@ -23,7 +23,7 @@ test("a discard with a reason, then found on the Audit page", async ({ page }) =
   test.setTimeout(90_000);
   await expect(async () => {
     await page.goto(base);
-    await expect(page.getByTestId("dlq-message-row")).toHaveCount(3, { timeout: 1_000 });
+    await expect(page.getByTestId("dlq-message-row")).toHaveCount(5, { timeout: 1_000 });
   }).toPass({ timeout: 60_000, intervals: [2_000] });
 
   await page.getByTestId("dlq-message-row").first().getByRole("link").click();
@@ -34,7 +34,20 @@ test("a discard with a reason, then found on the Audit page", async ({ page }) =
   await expect(single.getByRole("status")).toHaveCount(0);
   await single.getByLabel(/Reason/).fill("INC-1042: order cancelled by the customer");
   await single.getByRole("button", { name: "Discard this message", exact: true }).click();
-  await expect(single.getByRole("status")).toHaveText("Discarded 1 message.");
+  // The drawer now says who discarded it and why, in place of the actions.
+  await expect(page.getByTestId("dlq-disposition")).toContainText("by local-operator at");
+  await expect(page.getByTestId("dlq-disposition")).toContainText("INC-1042: order cancelled by the customer");
+  await expect(page.getByTestId("dlq-message-row")).toHaveCount(4);
+
+  const rows = page.getByTestId("dlq-message-row");
+  await rows.nth(0).getByRole("checkbox").check();
+  await rows.nth(1).getByRole("checkbox").check();
+  await expect(page.getByTestId("dlq-selected-count")).toHaveText("2 selected");
+  const selected = page.getByTestId("dlq-discard-selected");
+  await selected.getByRole("button", { name: "Discard 2 selected…" }).click();
+  await selected.getByLabel(/Reason/).fill("INC-1043: duplicates of order-3");
+  await selected.getByRole("button", { name: "Discard 2 selected", exact: true }).click();
+  await expect(page.getByTestId("dlq-selection-notice")).toHaveText("Discarded 2 messages.");
   await expect(page.getByTestId("dlq-message-row")).toHaveCount(2);
 
   const matching = page.getByTestId("dlq-discard-matching");
@@ -46,11 +59,13 @@ test("a discard with a reason, then found on the Audit page", async ({ page }) =
 
   await page.goto("/audit?action=dlq.discard");
   const events = page.getByTestId("audit-event").filter({ hasText: topic });
-  await expect(events).toHaveCount(2);
+  await expect(events).toHaveCount(3);
   await expect(events.first()).toContainText("known poison, fixed in payment v2.3");
   await expect(events.first()).toContainText("discarded=2");
-  await expect(events.nth(1)).toContainText("INC-1042: order cancelled by the customer");
-  await expect(events.nth(1)).toContainText("discarded=1");
+  await expect(events.nth(1)).toContainText("INC-1043: duplicates of order-3");
+  await expect(events.nth(1)).toContainText("discarded=2");
+  await expect(events.nth(2)).toContainText("INC-1042: order cancelled by the customer");
+  await expect(events.nth(2)).toContainText("discarded=1");
   await expect(events.first()).toContainText("local-operator");
   await page.screenshot({ path: "test-results/screenshots/audit.png", fullPage: true });
 });

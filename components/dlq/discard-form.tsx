@@ -10,10 +10,12 @@ type Props = {
   /** What the button says, e.g. "Discard this message" or "Discard all 1,204 matching". */
   label: string;
   testId: string;
+  /** Told the outcome when the form goes away with its selection (the ticked rows are gone once discarded). */
+  onDone?: (message: string) => void;
 };
 
 /** Discard with a required reason; the result (or why it failed) is said in words, then the page refreshes. */
-export function DiscardForm({ cluster, topic, selection, label, testId }: Props) {
+export function DiscardForm({ cluster, topic, selection, label, testId, onDone }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -27,7 +29,9 @@ export function DiscardForm({ cluster, topic, selection, label, testId }: Props)
       if (result.ok) {
         const { discarded, requested } = result.data;
         const skipped = requested === null ? "" : requested - discarded > 0 ? ` (${requested - discarded} were no longer pending)` : "";
-        setMessage({ tone: "ok", text: `Discarded ${discarded.toLocaleString("en-US")} message${discarded === 1 ? "" : "s"}${skipped}.` });
+        const text = `Discarded ${discarded.toLocaleString("en-US")} message${discarded === 1 ? "" : "s"}${skipped}.`;
+        setMessage({ tone: "ok", text });
+        onDone?.(text);
         setOpen(false);
         setReason("");
         router.refresh();

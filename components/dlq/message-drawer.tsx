@@ -41,6 +41,11 @@ export function MessageDrawer({ message: m, correlation, payload, downloadHref, 
         <dl>
           <Field label="Time (UTC)">{m.timestamp.toISOString()}</Field>
           <Field label="Status"><Badge tone={m.status === "pending" ? "bad" : "neutral"}>{m.status}</Badge></Field>
+          {m.disposition && (
+            <Field label={m.disposition.kind === "redriven" ? "Redriven" : "Discarded"}>
+              <span data-testid="dlq-disposition">by {m.disposition.actor} at {m.disposition.at.toISOString().slice(0, 19).replace("T", " ")}: {m.disposition.reason}</span>
+            </Field>
+          )}
           <Field label="Key">{m.keyText ?? (m.keyHex ? `0x${m.keyHex}` : null)}</Field>
           <Field label="Original">
             {m.originalTopic ? [m.originalTopic, m.originalPartition === null ? null : `p${m.originalPartition}`, m.originalOffset === null ? null : `@${m.originalOffset}`].filter(Boolean).join(" · ") : null}

@@ -25,6 +25,8 @@ export type DlqMessageDetail = {
   format: string;
   schemaId: number | null;
   status: string;
+  /** The latest disposition (who discarded or redrove it, when and why), or null while pending. */
+  disposition: { kind: string; reason: string; actor: string; at: Date } | null;
 };
 
 type Row = {
@@ -32,6 +34,7 @@ type Row = {
   original_topic: string | null; original_partition: number | null; original_offset: string | null; consumer_group: string | null;
   error_type: string; error_message: string | null; attempts: number | null; failed_at: Date | null; trace_id: string | null;
   saga_id: string | null; event_id: string | null; redrive_count: number; size: number; format: string; schema_id: number | null; status: string;
+  disposition: { kind: string; reason: string; actor: string; at: string } | null;
 };
 
 /** One indexed message, or null when the index has no such message. */
@@ -39,8 +42,11 @@ export async function getDlqMessage(cluster: string, topic: string, partition: n
   const { rows } = await getPool().query<Row>(
     `SELECT partition, "offset"::text AS offset, timestamp, key_text, CASE WHEN key IS NOT NULL AND key_text IS NULL THEN encode(key, 'hex') END AS key_hex,
        headers, original_topic, original_partition, original_offset::text AS original_offset, consumer_group, error_type, error_message, attempts,
-       failed_at, trace_id, saga_id, event_id, redrive_count, size, format, schema_id, status
-     FROM dlq_messages WHERE cluster = $1 AND topic = $2 AND partition = $3 AND "offset" = $4`,
+       failed_at, trace_id, saga_id, event_id, redrive_count, size, format, schema_id, status,
+       (SELECT jsonb_build_object('kind', d.kind, 'reason', d.reason, 'actor', d.actor, 'at', d.at) FROM dlq_dispositions d
+         WHERE d.cluster = m.cluster AND d.topic = m.topic AND d.partition = m.partition AND d."offset" = m."offset"
+         ORDER BY d.id DESC LIMIT 1) AS disposition
+     FROM dlq_messages m WHERE cluster = $1 AND topic = $2 AND partition = $3 AND "offset" = $4`,
     [cluster, topic, partition, offset.toString()]);
   const row = rows[0];
   if (!row) return null;
@@ -50,5 +56,6 @@ export async function getDlqMessage(cluster: string, topic: string, partition: n
     consumerGroup: row.consumer_group, errorType: row.error_type, errorMessage: row.error_message, attempts: row.attempts,
     failedAt: row.failed_at, traceId: row.trace_id, sagaId: row.saga_id, eventId: row.event_id, redriveCount: row.redrive_count,
     size: row.size, format: row.format, schemaId: row.schema_id, status: row.status,
+    disposition: row.disposition && { ...row.disposition, at: new Date(row.disposition.at) },
   };
 }

@@ -12,6 +12,7 @@ import { FilterForm } from "@/components/dlq/filter-form";
 import { MessageDrawer } from "@/components/dlq/message-drawer";
 import { MessagesTable } from "@/components/dlq/messages-table";
 import { RedriveForm } from "@/components/dlq/redrive-form";
+import { SelectionActions } from "@/components/dlq/selection-actions";
 import { UrlProblems } from "@/components/traces/url-problems";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -76,6 +77,7 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
                 label={`Discard all ${matchingLabel} pending matching`} />
             </div>
           )}
+          {page && <SelectionActions cluster={cluster} topic={topic} />}
           {groups && <ErrorGroupsTable groups={groups} hrefOf={(errorType) => href({ group: undefined, error: errorType, cursor: undefined })} />}
           {page && <MessagesTable items={page.items} hrefOf={(m) => href({ msg: `${m.partition}:${m.offset}` })} />}
           <div className="mt-3 flex gap-4 text-sm">
