@@ -7,7 +7,7 @@ import { controlRedriveJob, createRedriveJob, getRedriveJob, listRedriveItems, p
 import { runRedriveExecutor } from "@/lib/dlq/redrive/executor";
 import { disconnectDb, getPool } from "@/lib/db";
 import { closeAllClusters } from "@/lib/kafka";
-import { countByRedriveId, createTopics, deadLetter, deleteTopics, indexAll, produce, readAll } from "./support/redrive-topics";
+import { countByRedriveId, createTopics, kafka, deadLetter, deleteTopics, indexAll, produce, readAll } from "./support/redrive-topics";
 
 // Above ten messages the operator types the count (read when the configuration is first loaded, in this file's process).
 process.env.FLOWDECK_REDRIVE_CONFIRM_ABOVE = "10";
@@ -231,5 +231,33 @@ describe("redrive", () => {
     for (const item of items) {
       expect(landed.find((m) => m.headers["flowdeck.redrive.id"] === item.id)).toMatchObject({ partition: item.targetPartition, offset: String(item.targetOffset) });
     }
+  }, 60_000);
+
+  it("sends again what a worker marked in doubt but never produced, and cancels it instead if the job was cancelled", async () => {
+    // As a worker leaves it when it dies after marking a batch "sending" and before producing it.
+    const leaveInDoubt = async (jobId: string) => {
+      const admin = kafka.admin();
+      await admin.connect();
+      const offsets = await admin.fetchTopicOffsets(orders);
+      await admin.disconnect();
+      await getPool().query("UPDATE redrive_items SET status = 'sending', trace_id = 'x', span_id = 'y' WHERE job_id = $1", [jobId]);
+      await getPool().query("UPDATE redrive_jobs SET in_doubt_from = $2 WHERE id = $1",
+        [jobId, JSON.stringify({ [orders]: Object.fromEntries(offsets.map((o) => [String(o.partition), o.high])) })]);
+    };
+
+    const resumed = await createRedriveJob(request({ selection: positions(30, 31) }));
+    await leaveInDoubt(resumed.jobId);
+    await runUntilSettled(resumed.jobId);
+    expect(await getRedriveJob(resumed.jobId)).toMatchObject({ status: "completed", sent: 2, inDoubt: false });
+    expect((await readAll(orders)).filter((m) => m.headers["flowdeck.redrive.job"] === resumed.jobId)).toHaveLength(2);
+
+    const cancelled = await createRedriveJob(request({ selection: positions(32, 33) }));
+    await leaveInDoubt(cancelled.jobId);
+    await getPool().query("UPDATE redrive_jobs SET status = 'cancelled' WHERE id = $1", [cancelled.jobId]);
+    await runUntilSettled(cancelled.jobId);
+    expect(await getRedriveJob(cancelled.jobId)).toMatchObject({ status: "cancelled", sent: 0, cancelled: 2, inDoubt: false });
+    expect((await readAll(orders)).filter((m) => m.headers["flowdeck.redrive.job"] === cancelled.jobId)).toHaveLength(0);
+    // Released: another job may take them.
+    expect(await createRedriveJob(request({ selection: positions(32, 33) }))).toMatchObject({ total: 2, conflicts: 0 });
   }, 60_000);
 });

@@ -46,7 +46,7 @@ export async function resolveInDoubt(client: PoolClient, job: JobRow, signal: Ab
   const missing = [...ids].filter((id) => !found.has(id));
   await inTransaction(client, async () => {
     await markSent(client, job, [...found.values()]);
-    await returnToPending(client, job.id, missing);
+    await returnToPending(client, job, missing);
   });
   return { found: found.size, returned: missing.length };
 }

@@ -121,11 +121,17 @@ export async function markSent(client: PoolClient, job: JobRow, sent: SentItem[]
   await client.query("UPDATE redrive_jobs SET sent = sent + $2, in_doubt_from = NULL, updated_at = now() WHERE id = $1", [job.id, sent.length]);
 }
 
-/** Items in doubt that were not found in the target: they were never written and go back to pending. */
-export async function returnToPending(client: PoolClient, jobId: string, itemIds: string[]): Promise<void> {
+/**
+ * Items in doubt that were not found in the target: they were never written. They go back to pending, or,
+ * if the job was cancelled meanwhile, they are cancelled too (nothing else would ever release them).
+ */
+export async function returnToPending(client: PoolClient, job: JobRow, itemIds: string[]): Promise<void> {
   if (itemIds.length === 0) return;
-  await client.query("UPDATE redrive_items SET status = 'pending', trace_id = NULL, span_id = NULL WHERE job_id = $1 AND status = 'sending' AND id = ANY($2::bigint[])",
-    [jobId, itemIds]);
+  const cancelled = job.status === "cancelled";
+  const result = await client.query(
+    "UPDATE redrive_items SET status = $3, trace_id = NULL, span_id = NULL WHERE job_id = $1 AND status = 'sending' AND id = ANY($2::bigint[])",
+    [job.id, itemIds, cancelled ? "cancelled" : "pending"]);
+  if (cancelled) await client.query("UPDATE redrive_jobs SET cancelled = cancelled + $2 WHERE id = $1", [job.id, result.rowCount ?? 0]);
 }
 
 export async function sendingItems(client: PoolClient, jobId: string): Promise<string[]> {
