@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { DlqMessageDetail, DlqPayload, MessageCorrelation } from "@/lib/dlq";
 import { Badge } from "@/components/ui/badge";
+import { ProjectionLagNote } from "@/components/projection-lag-note";
 
 type Props = {
   message: DlqMessageDetail;
@@ -8,8 +9,10 @@ type Props = {
   payload: { ok: true; value: DlqPayload } | { ok: false; reason: string };
   downloadHref: string;
   closeHref: string;
-  /** What an operator may do with it (discard, later redrive). */
+  /** What an operator may do with it (redrive, discard). */
   actions?: React.ReactNode;
+  /** How far sagas and breakers lag the spans received. */
+  projectionLagSeconds: number;
 };
 
 const FORMAT_NOTE: Record<string, string> = {
@@ -27,7 +30,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 /** One dead-lettered message: why it failed, its payload, its headers and where it came from. All of it rendered as text. */
-export function MessageDrawer({ message: m, correlation, payload, downloadHref, closeHref, actions }: Props) {
+export function MessageDrawer({ message: m, correlation, payload, downloadHref, closeHref, actions, projectionLagSeconds }: Props) {
   return (
     <aside aria-label="Message" data-testid="dlq-message-drawer" className="flex flex-col gap-4 rounded-lg border border-border bg-surface p-4">
       <div className="flex items-start justify-between gap-2">
@@ -59,6 +62,7 @@ export function MessageDrawer({ message: m, correlation, payload, downloadHref, 
       </section>
       <section aria-label="Correlation" data-testid="dlq-correlation">
         <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted">Where it came from</h4>
+        <ProjectionLagNote seconds={projectionLagSeconds} what="Its saga and the breaker states" />
         <dl>
           <Field label="Trace">
             {m.traceId === null ? null : correlation.traceStored

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import type { RedrivePreparation } from "@/lib/dlq";
 import { prepareRedriveAction, startRedriveAction } from "@/app/dlq/[cluster]/[topic]/redrive-actions";
 import type { SelectionInput } from "@/app/dlq/[cluster]/[topic]/action-support";
+import { ProjectionLagNote } from "@/components/projection-lag-note";
 import { RedrivePreview } from "./redrive-preview";
 
 type Props = { cluster: string; topic: string; selection: SelectionInput; label: string; testId: string };
@@ -96,6 +97,7 @@ export function RedriveForm({ cluster, topic, selection, label, testId }: Props)
           <label className="flex items-center gap-2"><input type="checkbox" checked={overrideBreakers} onChange={(e) => setOverrideBreakers(e.target.checked)} />Send anyway, while they are open</label>
         </div>
       )}
+      <ProjectionLagNote seconds={p.projectionLagSeconds} what="The breaker states" />
       {p.loopGuarded > 0 && (
         <div className="rounded border border-warn/40 bg-warn-soft p-2">
           <p>{n(p.loopGuarded)} {p.loopGuarded === 1 ? "was" : "were"} already redriven {p.maxRedrives} times and will be skipped.</p>

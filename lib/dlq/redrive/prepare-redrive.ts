@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/config";
 import { getPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getClusterClient } from "@/lib/kafka";
+import { projectionLagSeconds } from "@/lib/projector";
 import { formatPayload, headersForDisplay, type DisplayHeader } from "../decode";
 import { selectionWhere, type DlqSelection } from "../verbs/selection";
 import { openBreakersFor, type GatingBreaker } from "./open-breakers";
@@ -33,6 +34,8 @@ export type RedrivePreparation = {
   maxRedrives: number;
   /** Above this count the operator types the count to confirm. */
   confirmAbove: number;
+  /** How far breaker states lag the spans received: the breaker list is only as fresh as that. */
+  projectionLagSeconds: number;
 };
 
 const PREVIEW_COUNT = 3;
@@ -64,13 +67,14 @@ export async function prepareRedrive(cluster: string, topic: string, selection: 
   if (count === 0) throw new AppError("VALIDATION", "No pending message matches the selection; nothing to redrive.");
   const topics = byTarget.rows.flatMap((r) => (r.topic === null ? [] : [r.topic]));
   await describeTargets(cluster, topics); // a target that does not exist is said now, not when the job starts
-  const [breakers, preview] = await Promise.all([
+  const [breakers, preview, lag] = await Promise.all([
     openBreakersFor(cluster, topics),
     Promise.all(first.rows.map((r) => previewMessage(cluster, topic, r.partition, BigInt(r.offset), targetTopic ?? r.original_topic, config.redriveMaxCount))),
+    projectionLagSeconds(),
   ]);
   return {
     count, asOf, byTarget: byTarget.rows, loopGuarded: counts.rows[0]?.guarded ?? 0, inOtherJobs: counts.rows[0]?.taken ?? 0,
-    breakers, preview, maxRedrives: config.redriveMaxCount, confirmAbove: config.redriveConfirmAbove,
+    breakers, preview, maxRedrives: config.redriveMaxCount, confirmAbove: config.redriveConfirmAbove, projectionLagSeconds: lag,
   };
 }
 

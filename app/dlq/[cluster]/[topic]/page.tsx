@@ -5,6 +5,7 @@ import {
   COUNT_CAP, browseMessages, countPendingMatching, errorGroups, findDlqTopic, getDlqMessage, messageCorrelation, readDlqPayload, type DlqPayload,
 } from "@/lib/dlq";
 import { configuredClusterNames } from "@/lib/kafka";
+import { projectionLagSeconds } from "@/lib/projector";
 import { browseHref, parseBrowseUrl, type RawSearchParams } from "@/components/dlq/browse-url";
 import { DiscardForm } from "@/components/dlq/discard-form";
 import { ErrorGroupsTable } from "@/components/dlq/error-groups-table";
@@ -88,6 +89,7 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
         </section>
         {drawer && (drawer.message
           ? <MessageDrawer message={drawer.message} correlation={drawer.correlation} payload={drawer.payload} closeHref={href({ msg: undefined })}
+              projectionLagSeconds={drawer.lag}
               actions={drawer.message.status === "pending"
                 ? (
                   <div className="flex flex-col gap-2">
@@ -108,8 +110,9 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
 async function openMessage(cluster: string, topic: string, partition: number, offset: bigint) {
   const message = await getDlqMessage(cluster, topic, partition, offset);
   if (!message) return { message: null } as const;
-  const [correlation, payload] = await Promise.all([
+  const [correlation, lag, payload] = await Promise.all([
     messageCorrelation(cluster, message),
+    projectionLagSeconds(),
     readDlqPayload(cluster, topic, partition, offset).then(
       (value): { ok: true; value: DlqPayload } => ({ ok: true, value }),
       (error: unknown): { ok: false; reason: string } => {
@@ -119,5 +122,5 @@ async function openMessage(cluster: string, topic: string, partition: number, of
       },
     ),
   ]);
-  return { message, correlation, payload } as const;
+  return { message, correlation, payload, lag } as const;
 }
