@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { freePort } from "./free-port";
 
 const run = promisify(execFile);
 
@@ -13,15 +13,6 @@ export type ThrowawayPostgres = {
   stop: () => Promise<void>;
   destroy: () => Promise<void>;
 };
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("could not pick a free port");
-  return address.port;
-}
 
 /**
  * A private Postgres on its own port, for tests that stop the database: the shared one on 5432 is never
