@@ -21,6 +21,8 @@ type PendingRead = {
   end: bigint; // exclusive
   messages: ReadMessage[];
   resolve: (messages: ReadMessage[]) => void;
+  /** A read cut short fails: answering with the part read would pass for the whole range. */
+  reject: (error: Error) => void;
 };
 
 const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
@@ -69,7 +71,7 @@ export class OffsetReader {
     this.closed = true;
     const consumer = this.consumer;
     this.consumer = undefined;
-    for (const p of this.pending.values()) p.resolve(p.messages);
+    for (const p of this.pending.values()) p.reject(new Error("the offset reader was closed before the range was read"));
     this.pending.clear();
     await consumer?.disconnect();
   }
@@ -84,7 +86,7 @@ export class OffsetReader {
     const k = key(request.topic, request.partition);
     const messages = await new Promise<ReadMessage[]>((resolve, reject) => {
       const onAbort = () => {
-        this.finish(request.topic, request.partition);
+        this.abandon(request.topic, request.partition);
         reject(signal?.reason instanceof Error ? signal.reason : new Error("read cancelled"));
       };
       if (signal?.aborted) return onAbort();
@@ -96,6 +98,10 @@ export class OffsetReader {
         resolve: (m) => {
           signal?.removeEventListener("abort", onAbort);
           resolve(m);
+        },
+        reject: (error) => {
+          signal?.removeEventListener("abort", onAbort);
+          reject(error);
         },
       });
       this.seekAndResume(request.topic, request.partition, from);
@@ -110,7 +116,14 @@ export class OffsetReader {
     consumer.resume([{ topic, partitions: [partition] }]);
   }
 
+  /** The range is in: the partition is paused again and the read answered. */
   private finish(topic: string, partition: number): void {
+    const read = this.abandon(topic, partition);
+    read?.resolve(read.messages);
+  }
+
+  /** Stops reading the partition: pauses it and takes its pending read out (the caller answers it). */
+  private abandon(topic: string, partition: number): PendingRead | undefined {
     const k = key(topic, partition);
     const read = this.pending.get(k);
     this.pending.delete(k);
@@ -119,7 +132,7 @@ export class OffsetReader {
     } catch (error) {
       log.debug("offset reader pause failed", { error: errorMessage(error) });
     }
-    read?.resolve(read.messages);
+    return read;
   }
 
   private onBatch({ batch }: EachBatchPayload): Promise<void> {

@@ -3,8 +3,8 @@
 // that client's connections, the offset reader with them. A read cut short that way must count as a failed
 // read (the job waits and reads again), never as "the range holds only these messages": the in-doubt scan
 // would then send again what is already in the target, and a batch would fail messages as deleted by retention.
-// Both fail as long as OffsetReader.close() (lib/kafka/offset-reader.ts) resolves the reads in flight with the
-// messages they have so far instead of failing them.
+// OffsetReader.close() (lib/kafka/offset-reader.ts) therefore fails the reads in flight; both tests fail if
+// it answers them with the messages they have so far.
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
