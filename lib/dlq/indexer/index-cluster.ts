@@ -26,7 +26,14 @@ export async function indexCluster(cluster: string, signal: AbortSignal, budgetM
     if (outOfTime()) break;
     try {
       const offsets = await withoutMissing(client.admin("fetchTopicOffsets", (admin) => admin.fetchTopicOffsets(topic)));
-      const waiting = (offsets ?? []).map((o) => o.partition);
+      const partitions = (offsets ?? []).map((o) => o.partition);
+      const head = partitions[0];
+      if (head === undefined) continue;
+      // The reader restarts its consumer to take in a topic it has not read yet, and reads starting meanwhile
+      // would each restart it again: the first batch of a topic is read alone.
+      const opening = await indexPartition(cluster, topic, head);
+      indexed += opening.indexed;
+      const waiting = opening.nextOffset >= opening.highWatermark ? partitions.slice(1) : partitions;
       const failed = new AbortController(); // one failure stops the others taking new batches
       // Functions, not property reads: these change while the loops await.
       const failing = () => failed.signal.aborted;
