@@ -1,7 +1,12 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 
-export const BENCH_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/flowdeck_bench";
+export const BENCH_DATABASE_URL = benchDatabaseUrl("flowdeck_bench");
+
+/** A benchmark's own database: each benchmark names its own, so two can run on one machine at once. */
+export function benchDatabaseUrl(name: string): string {
+  return `postgresql://postgres@127.0.0.1:5432/${name}`;
+}
 
 /** Refuses to start with less than `gigabytes` free where Postgres keeps its data and here. */
 export function requireFreeDisk(gigabytes: number): void {
@@ -13,13 +18,13 @@ export function requireFreeDisk(gigabytes: number): void {
   }
 }
 
-const env = { ...process.env, DATABASE_URL: BENCH_DATABASE_URL };
-
-export function createBenchDatabase(): void {
+export function createBenchDatabase(url = BENCH_DATABASE_URL): void {
+  const env = { ...process.env, DATABASE_URL: url };
   execFileSync("node", ["scripts/db/ensure-database.mjs", "--fresh"], { env, stdio: "inherit" });
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "pipe" });
 }
 
-export function dropBenchDatabase(): void {
-  execFileSync("psql", ["-h", "127.0.0.1", "-U", "postgres", "-qc", "DROP DATABASE IF EXISTS flowdeck_bench WITH (FORCE)"], { stdio: "inherit" });
+export function dropBenchDatabase(url = BENCH_DATABASE_URL): void {
+  const name = new URL(url).pathname.slice(1);
+  execFileSync("psql", ["-h", "127.0.0.1", "-U", "postgres", "-qc", `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`], { stdio: "inherit" });
 }

@@ -3,12 +3,15 @@
 import { randomUUID } from "node:crypto";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { discardMessages, discoverByName, indexCluster } from "@/lib/dlq";
+import { countPendingMatching, discardMessages, discoverByName, indexCluster, type DlqBrowseInput } from "@/lib/dlq";
 import { disconnectDb, getPool } from "@/lib/db";
 import { closeAllClusters } from "@/lib/kafka";
 import { LOCAL_BROKER } from "./env";
 
 const topic = `it-discard-${randomUUID().slice(0, 8)}.DLQ`;
+// Messages 37 s apart over the last 25 minutes, so time ranges cut minutes in part and in whole.
+const spread = `it-discard-${randomUUID().slice(0, 8)}-spread.DLQ`;
+const SPREAD_START = Math.floor(Date.now() / 60_000) * 60_000 - 25 * 60_000;
 const kafka = new Kafka({ clientId: "it-discard", brokers: [LOCAL_BROKER], logLevel: logLevel.NOTHING });
 const signal = new AbortController().signal;
 
@@ -24,7 +27,7 @@ async function statusCounts(): Promise<Record<string, number>> {
 beforeAll(async () => {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }, { topic: spread, numPartitions: 1 }], waitForLeaders: true });
   await admin.disconnect();
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
@@ -34,17 +37,24 @@ beforeAll(async () => {
       key: `k-${i}`, value: "{}", headers: { "dlq.error.type": i < 6 ? "Timeout" : "Poison", "dlq.original.topic": "orders" },
     })),
   });
+  await producer.send({
+    topic: spread,
+    messages: Array.from({ length: 40 }, (_, i) => ({
+      key: `s-${i}`, value: "{}", timestamp: String(SPREAD_START + i * 37_000), headers: { "dlq.error.type": i % 3 === 0 ? "Timeout" : "Poison" },
+    })),
+  });
   await producer.disconnect();
   await discoverByName("local");
   // The indexer's first read may outlast the read timeout on a fresh broker; it runs again, as the worker does.
   const deadline = Date.now() + 30_000;
-  while ((await statusCounts()).pending !== 10 && Date.now() < deadline) await indexCluster("local", signal, 30_000).catch(() => 0);
+  const indexed = async () => (await statusCounts()).pending === 10 && (await one<{ n: number }>("SELECT count(*)::int AS n FROM dlq_messages WHERE topic = $1", [spread]))?.n === 40;
+  while (!(await indexed()) && Date.now() < deadline) await indexCluster("local", signal, 30_000).catch(() => 0);
 });
 
 afterAll(async () => {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.deleteTopics({ topics: [topic] }).catch(() => {});
+  await admin.deleteTopics({ topics: [topic, spread] }).catch(() => {});
   await admin.disconnect();
   await closeAllClusters();
   await disconnectDb();
@@ -91,5 +101,27 @@ describe("discardMessages", () => {
     await expect(discardMessages({ cluster: "local", topic, actor: "ana", reason: "  ", selection: { kind: "messages", positions: [{ partition: 0, offset: 0n }] } }))
       .rejects.toThrow("A discard needs a reason.");
     expect(await statusCounts()).toEqual({ pending: 4, discarded: 6 });
+  });
+});
+
+describe("countPendingMatching", () => {
+  const recount = async (input: DlqBrowseInput) => (await one<{ n: number }>(
+    `SELECT count(*)::int AS n FROM dlq_messages WHERE topic = $1 AND status = 'pending' AND ($2::text IS NULL OR error_type = $2)
+       AND ($3::timestamptz IS NULL OR timestamp >= $3) AND ($4::timestamptz IS NULL OR timestamp < $4)`,
+    [spread, input.errorType ?? null, input.from ?? null, input.to ?? null]))?.n;
+  const at = (ms: number) => new Date(SPREAD_START + ms);
+
+  it("agrees with a recount for no filter, an error type and time ranges cutting minutes in whole and in part", async () => {
+    await discardMessages({ cluster: "local", topic: spread, actor: "ana", reason: "test", selection: { kind: "messages", positions: [3, 4, 20, 21, 39].map((o) => ({ partition: 0, offset: BigInt(o) })) } });
+    const inputs: Partial<DlqBrowseInput>[] = [
+      {}, { errorType: "Poison" }, { errorType: "Missing" }, { errorType: "Poison", from: at(61_000), to: at(900_000) }, { errorType: "Timeout", to: at(700_000) },
+      { from: at(0), to: at(25 * 60_000) }, { from: at(60_000), to: at(10 * 60_000) }, { from: at(61_000), to: at(9 * 60_000 + 59_000) },
+      { from: at(90_000) }, { to: at(700_000) }, { from: at(5_000), to: at(40_000) }, { from: at(-3_600_000), to: at(3_600_000) },
+    ];
+    for (const filter of inputs) {
+      const input: DlqBrowseInput = { cluster: "local", topic: spread, status: "pending", ...filter };
+      expect(await countPendingMatching(input), JSON.stringify(filter)).toBe(await recount(input));
+    }
+    expect(await countPendingMatching({ cluster: "local", topic: spread, status: "pending" })).toBe(35);
   });
 });

@@ -82,23 +82,34 @@ export async function recordFailures(client: PoolClient, jobId: string, failures
     [jobId, failed, failures.length - failed]);
 }
 
-/** Written before the batch is produced: its items are in doubt from here until marked, and where to look for them. */
-export async function markSending(client: PoolClient, jobId: string, sending: SendingItem[], inDoubtFrom: InDoubtFrom): Promise<void> {
-  await client.query(
+/**
+ * Written before the batch is produced: its items are in doubt from here until marked, and where to look for
+ * them. A batch produced earlier and not marked yet keeps its own (lower) offsets for the topics both go to,
+ * so one scan from there finds either. Only items still pending whose message is still pending are marked (a
+ * cancel or a discard may have come since they were read); their ids are returned, and only those may be produced.
+ */
+export async function markSending(client: PoolClient, jobId: string, sending: SendingItem[], inDoubtFrom: InDoubtFrom): Promise<Set<string>> {
+  const { rows } = await client.query<{ id: string }>(
     `UPDATE redrive_items i SET status = 'sending', trace_id = s.trace_id, span_id = s.span_id
        FROM jsonb_to_recordset($2::jsonb) AS s(id bigint, trace_id text, span_id text)
-      WHERE i.id = s.id AND i.job_id = $1 AND i.status = 'pending'`,
+      WHERE i.id = s.id AND i.job_id = $1 AND i.status = 'pending'
+        AND EXISTS (SELECT 1 FROM dlq_messages m WHERE m.cluster = i.cluster AND m.topic = i.topic AND m.partition = i.partition
+                      AND m."offset" = i."offset" AND m.status = 'pending')
+      RETURNING i.id::text`,
     [jobId, JSON.stringify(sending.map((s) => ({ id: s.id, trace_id: s.traceId, span_id: s.spanId })))]);
   await client.query(
-    "UPDATE redrive_jobs SET in_doubt_from = $2, started_at = COALESCE(started_at, now()), wait_reason = NULL, updated_at = now() WHERE id = $1",
+    `UPDATE redrive_jobs SET in_doubt_from = $2::jsonb || COALESCE(in_doubt_from, '{}'::jsonb), started_at = COALESCE(started_at, now()),
+       wait_reason = NULL, updated_at = now() WHERE id = $1`,
     [jobId, JSON.stringify(inDoubtFrom)]);
+  return new Set(rows.map((r) => r.id));
 }
 
 /**
  * Marks produced items sent with where they landed, moves their DLQ messages to redriven with a disposition
  * each (tied to the job's audit event), and updates the kept counts and the job's: one transaction.
+ * `stillInDoubt` is what the job records after: the offsets of a batch being produced meanwhile, or nothing.
  */
-export async function markSent(client: PoolClient, job: JobRow, sent: SentItem[]): Promise<void> {
+export async function markSent(client: PoolClient, job: JobRow, sent: SentItem[], stillInDoubt: InDoubtFrom | null = null): Promise<void> {
   if (sent.length > 0) {
     const { rows } = await client.query<{ error_type: string; n: number }>(
       `WITH sent AS (
@@ -118,7 +129,8 @@ export async function markSent(client: PoolClient, job: JobRow, sent: SentItem[]
         `redrive job ${job.id}`, job.requestedBy, job.auditEventId]);
     await countLeavingPending(client, job.cluster, job.sourceTopic, "redriven", rows.map((r) => ({ errorType: r.error_type, n: r.n })));
   }
-  await client.query("UPDATE redrive_jobs SET sent = sent + $2, in_doubt_from = NULL, updated_at = now() WHERE id = $1", [job.id, sent.length]);
+  await client.query("UPDATE redrive_jobs SET sent = sent + $2, in_doubt_from = $3, updated_at = now() WHERE id = $1",
+    [job.id, sent.length, stillInDoubt === null ? null : JSON.stringify(stillInDoubt)]);
 }
 
 /**

@@ -1,11 +1,25 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import { SpanKind, SpanStatusCode, isSpanContextValid, trace, type Link } from "@opentelemetry/api";
 import { parseTraceparent, type RawHeaders } from "../../decode";
 
 export type RedriveSpan = { traceId: string; spanId: string; traceparent: string; end: (error?: string) => void };
 
 const tracer = () => trace.getTracer("flowdeck");
+
+// Ids for untraced sends come from a pool filled 64 KB at a time: one crypto call per message cost more than
+// the rest of its span.
+const pool = Buffer.alloc(65_536);
+let used = pool.length;
+
+function randomHex(bytes: number): string {
+  if (used + bytes > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  used += bytes;
+  return pool.toString("hex", used - bytes, used);
+}
 
 function headerText(headers: RawHeaders, name: string): string | null {
   const value = headers[name];
@@ -28,8 +42,8 @@ export function startRedriveSpan(targetTopic: string, jobId: string, originalHea
   });
   const context = span.spanContext();
   const recorded = isSpanContextValid(context);
-  const traceId = recorded ? context.traceId : randomBytes(16).toString("hex");
-  const spanId = recorded ? context.spanId : randomBytes(8).toString("hex");
+  const traceId = recorded ? context.traceId : randomHex(16);
+  const spanId = recorded ? context.spanId : randomHex(8);
   return {
     traceId, spanId, traceparent: `00-${traceId}-${spanId}-01`,
     end: (error) => {

@@ -10,13 +10,20 @@ const MAX_RANGE = 5_000;
  * beyond this read are left out of `covered` and wait for the next batch; covered items with no message
  * were deleted by retention.
  */
-export async function readSourceMessages(cluster: string, topic: string, items: LedgerItem[]): Promise<{ messages: Map<string, SourceMessage>; covered: LedgerItem[] }> {
+export type SourceRead = { messages: Map<string, SourceMessage>; covered: LedgerItem[] };
+
+export async function readSourceMessages(cluster: string, topic: string, items: LedgerItem[]): Promise<SourceRead> {
   const client = getClusterClient(cluster);
   const messages = new Map<string, SourceMessage>();
   const covered: LedgerItem[] = [];
   const byPartition = new Map<number, LedgerItem[]>();
-  for (const item of items) byPartition.set(item.partition, [...(byPartition.get(item.partition) ?? []), item]);
-  for (const [partition, partitionItems] of byPartition) {
+  for (const item of items) {
+    const list = byPartition.get(item.partition);
+    if (list) list.push(item);
+    else byPartition.set(item.partition, [item]);
+  }
+  // The partitions are read at once: the reader fetches them together, and each read's fixed wait overlaps.
+  await Promise.all([...byPartition].map(async ([partition, partitionItems]) => {
     const first = partitionItems.reduce((min, i) => (i.offset < min ? i.offset : min), partitionItems[0]?.offset ?? 0n);
     const last = partitionItems.reduce((max, i) => (i.offset > max ? i.offset : max), first);
     const span = last - first + 1n;
@@ -25,6 +32,8 @@ export async function readSourceMessages(cluster: string, topic: string, items: 
     for (const m of read.messages) messages.set(sourceKey(partition, m.offset), { key: m.key, value: m.value, headers: m.headers, partition, offset: m.offset });
     const end = first + BigInt(limit);
     covered.push(...partitionItems.filter((i) => i.offset < end));
-  }
+  }));
+  // In ledger order again, however the reads finished.
+  covered.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
   return { messages, covered };
 }
