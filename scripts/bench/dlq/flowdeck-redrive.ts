@@ -20,7 +20,7 @@ async function jobState(jobId: string): Promise<JobState> {
 export async function flowdeckRedrive(plan: FillPlan, first: number, end: number, velocity: number | null, timeoutMs: number): Promise<RedriveRun> {
   const createStarted = performance.now();
   const created = await createRedriveJob({
-    cluster: "local", topic: plan.topic, targetTopic: null, velocity, overrideBreakers: false, overrideLoopGuard: false, indexedBefore: null,
+    cluster: "local", topic: plan.topic, targetTopic: null, velocity, overrideBreakers: false, overrideLoopGuard: false, indexedBefore: null, confirmedCount: end - first,
     actor: "bench", selection: {
       kind: "filter",
       input: { cluster: "local", topic: plan.topic, status: "pending", from: new Date(messageTime(plan, first)), to: new Date(messageTime(plan, end)) },
