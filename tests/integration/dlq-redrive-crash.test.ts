@@ -19,7 +19,7 @@ import { killStartedProcesses, startFlowdeckProcess, workerEnv } from "./support
 import { countByRedriveId, createTopics, deadLetter, deleteTopics, indexAll, produce, readAll } from "./support/redrive-topics";
 
 const MESSAGES = 10_000;
-const BATCH = 500; // the executor's default batch size
+const BATCH = 500; // small enough that batches follow the crash: 20 in all
 // The worker is killed KILLS times, each a random 0 to MAX_KILL_DELAY_MS after it marked a batch sending (the
 // job moving): about the time a batch takes here, so a kill may land while the batch is produced, while it is
 // marked, or after; 10,000 messages take 20 s or more, so every kill lands mid-job.
@@ -111,7 +111,7 @@ describe("redrive under crashes", () => {
     const jobId = await redriveAll(dlq);
 
     const runner = startFlowdeckProcess("tests/integration/support/redrive-crash-runner.ts", {
-      ...childEnv(await freePort()), REDRIVE_CRASH_JOB: jobId, REDRIVE_CRASH_AT_BATCH: "5",
+      ...childEnv(await freePort()), REDRIVE_CRASH_JOB: jobId, REDRIVE_CRASH_AT_BATCH: "5", REDRIVE_CRASH_BATCH_SIZE: String(BATCH),
     });
     expect(await within("the runner to crash", runner.exited, 90_000), runner.output()).toEqual({ code: null, signal: "SIGKILL" });
     expect(runner.output()).toContain('"msg":"crashing after produce"');

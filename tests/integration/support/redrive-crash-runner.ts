@@ -1,6 +1,6 @@
 // A redrive executor that dies at a chosen moment: run by tests/integration/dlq-redrive-crash.test.ts as
 // `node --conditions=react-server --import tsx tests/integration/support/redrive-crash-runner.ts`, with the
-// worker's environment and REDRIVE_CRASH_JOB, REDRIVE_CRASH_AT_BATCH. It runs the executor in a loop, as the
+// worker's environment and REDRIVE_CRASH_JOB, REDRIVE_CRASH_AT_BATCH, REDRIVE_CRASH_BATCH_SIZE. It runs the executor in a loop, as the
 // worker's redrive-executor task does, and kills its own process with SIGKILL right after that job's batch
 // was produced and before it is marked sent: the window that the in-doubt scan exists for.
 import { setTimeout as sleep } from "node:timers/promises";
@@ -9,8 +9,9 @@ import { runRedriveExecutor } from "@/lib/dlq/redrive/executor";
 
 const jobId = process.env.REDRIVE_CRASH_JOB ?? "";
 const atBatch = Number(process.env.REDRIVE_CRASH_AT_BATCH);
-if (jobId === "" || !Number.isInteger(atBatch) || atBatch < 1) {
-  console.error("redrive-crash-runner: set REDRIVE_CRASH_JOB and REDRIVE_CRASH_AT_BATCH (a batch number, from 1)");
+const batchSize = Number(process.env.REDRIVE_CRASH_BATCH_SIZE);
+if (jobId === "" || !Number.isInteger(atBatch) || atBatch < 1 || !Number.isInteger(batchSize) || batchSize < 1) {
+  console.error("redrive-crash-runner: set REDRIVE_CRASH_JOB, REDRIVE_CRASH_AT_BATCH (a batch number, from 1) and REDRIVE_CRASH_BATCH_SIZE");
   process.exit(2);
 }
 
@@ -22,7 +23,7 @@ const afterProduce = (job: string, batch: number) => {
 };
 
 for (;;) {
-  await runRedriveExecutor(signal, { afterProduce });
+  await runRedriveExecutor(signal, { afterProduce, batchSize });
   const { rows } = await getPool().query<{ status: string }>("SELECT status FROM redrive_jobs WHERE id = $1", [jobId]);
   const status = rows[0]?.status ?? "missing";
   if (status !== "running") {
