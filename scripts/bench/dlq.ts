@@ -19,6 +19,7 @@ import { createRawTable } from "./dlq/raw-index";
 import { originalTopics, rawTargetTopics, runRedrive } from "./dlq/redrive-run";
 import { indexLines, queryLines, redriveLines, summaryLine } from "./dlq/report";
 import { runSize, type SizeResult } from "./dlq/size-run";
+import { timeTopicQueries } from "./dlq/topic-queries";
 
 const DATABASE_URL = benchDatabaseUrl("flowdeck_bench_dlq");
 const DAY_MS = 86_400_000;
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
       results.push(await runSize(DATABASE_URL, largest, options.rounds));
     }
     if (!largest) throw new Error("no DLQ size to run");
+    await timeTopicQueries(results, options.rounds);
     const redrive = await runRedrive(largest, options.redrive, options.velocity, options.velocityCount);
 
     console.log("");
