@@ -7,8 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createRedriveJob, getRedriveJob } from "@/lib/dlq";
-import { runRedriveExecutor } from "@/lib/dlq/redrive/executor";
+import { createRedriveJob } from "@/lib/dlq";
 import type { InDoubtFrom } from "@/lib/dlq/redrive/executor/ledger";
 import { disconnectDb, getPool } from "@/lib/db";
 import { closeAllClusters } from "@/lib/kafka";
@@ -17,6 +16,7 @@ import { expectSentExactlyOnce } from "./support/exactly-once";
 import { freePort } from "./support/free-port";
 import { killStartedProcesses, startFlowdeckProcess, workerEnv } from "./support/flowdeck-process";
 import { countByRedriveId, createTopics, deadLetter, deleteTopics, indexAll, produce, readAll } from "./support/redrive-topics";
+import { runUntilSettled } from "./support/run-until-settled";
 
 const MESSAGES = 10_000;
 const BATCH = 500; // small enough that batches follow the crash: 20 in all
@@ -27,7 +27,6 @@ const KILLS = 3;
 const MAX_KILL_DELAY_MS = 1_000;
 const run = `it-crash-${randomUUID().slice(0, 8)}`;
 const topics: string[] = [];
-const signal = new AbortController().signal;
 let testStarted = Date.now();
 
 /** A line of progress with the seconds since the test began: what a slow or failed run is read from. */
@@ -188,14 +187,3 @@ describe("redrive under crashes", () => {
   });
 });
 
-/** Runs the executor in this process until the job is no longer running (or the time is up). */
-async function runUntilSettled(jobId: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await runRedriveExecutor(signal);
-    const job = await getRedriveJob(jobId);
-    if (job && job.status !== "running" && !job.inDoubt) return;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job?.status} (${job?.waitReason ?? "no wait reason"})`);
-    await sleep(200);
-  }
-}

@@ -14,6 +14,7 @@ import { disconnectDb } from "@/lib/db";
 import { closeAllClusters, getClusterClient } from "@/lib/kafka";
 import { expectSentExactlyOnce } from "./support/exactly-once";
 import { createTopics, deadLetter, deleteTopics, indexAll, produce, readAll } from "./support/redrive-topics";
+import { runUntilSettled } from "./support/run-until-settled";
 
 const run = `it-cut-${randomUUID().slice(0, 8)}`;
 const topics: string[] = [];
@@ -53,16 +54,6 @@ async function failAnotherCallDuringRead(topic: string, withinMs = 30_000): Prom
   return false;
 }
 
-async function runUntilSettled(jobId: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await runRedriveExecutor(signal);
-    const job = await getRedriveJob(jobId);
-    if (job && job.status !== "running" && !job.inDoubt) return;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job?.status} (${job?.waitReason ?? "no wait reason"})`);
-    await sleep(200);
-  }
-}
 
 beforeAll(() => {
   vi.stubEnv("FLOWDECK_DLQ_TOPIC_PATTERN", `^${run}-.*\\.DLQ$`); // this file's DLQ topics only

@@ -3,15 +3,14 @@
 // that accepts only the default fails that one message as MESSAGE_TOO_LARGE with a clear reason and sends
 // the rest of the job; a redrive of it to a topic that allows 12 MB sends it whole.
 import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRedriveJob, getRedriveJob, listRedriveItems, type RedriveRequest } from "@/lib/dlq";
 import { PREVIEW_LENGTH } from "@/lib/dlq/decode";
-import { runRedriveExecutor } from "@/lib/dlq/redrive/executor";
 import { disconnectDb, getPool } from "@/lib/db";
 import { closeAllClusters } from "@/lib/kafka";
 import { expectKeptCounts } from "./support/exactly-once";
 import { countByRedriveId, createTopics, deadLetter, deleteTopics, indexAll, produce, readAll, type DeadLetter } from "./support/redrive-topics";
+import { runUntilSettled } from "./support/run-until-settled";
 
 const name = `it-large-${randomUUID().slice(0, 8)}`;
 const dlq = `${name}.DLQ`;
@@ -19,7 +18,6 @@ const orders = `${name}.orders`; // the broker's default max.message.bytes
 const large = `${name}.large`;
 const TWELVE_MB = "12000000";
 const BIG = 5; // the offset of the 10 MB message, among five ordinary ones
-const signal = new AbortController().signal;
 
 /** A JSON document of exactly 10 MiB. */
 function tenMegabytes(): Buffer {
@@ -34,16 +32,6 @@ const request = (changes: Partial<RedriveRequest>): RedriveRequest => ({
   actor: "ana", selection: { kind: "filter", input: { cluster: "local", topic: dlq, status: "pending" } }, ...changes,
 });
 
-async function runUntilSettled(jobId: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await runRedriveExecutor(signal);
-    const job = await getRedriveJob(jobId);
-    if (job && job.status !== "running" && !job.inDoubt) return;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job?.status} (${job?.waitReason ?? "no wait reason"})`);
-    await sleep(200);
-  }
-}
 
 beforeAll(async () => {
   vi.stubEnv("FLOWDECK_DLQ_TOPIC_PATTERN", `^${name}\\.DLQ$`); // this file's DLQ only: the shared broker holds others

@@ -8,6 +8,7 @@ import { runRedriveExecutor } from "@/lib/dlq/redrive/executor";
 import { disconnectDb, getPool } from "@/lib/db";
 import { closeAllClusters } from "@/lib/kafka";
 import { countByRedriveId, createTopics, kafka, deadLetter, deleteTopics, indexAll, produce, readAll } from "./support/redrive-topics";
+import { runUntilSettled } from "./support/run-until-settled";
 
 // Above ten messages the operator types the count (read when the configuration is first loaded, in this file's process).
 process.env.FLOWDECK_REDRIVE_CONFIRM_ABOVE = "10";
@@ -34,17 +35,6 @@ async function refusal(request: Promise<unknown>): Promise<{ code: string; messa
   return { code: (error as { code?: string }).code ?? "none", message: (error as Error).message };
 }
 
-/** Runs the executor until the job is no longer running (or the time is up). */
-async function runUntilSettled(jobId: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await runRedriveExecutor(signal);
-    const job = await getRedriveJob(jobId);
-    if (job && job.status !== "running" && !job.inDoubt) return;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job?.status} (${job?.waitReason ?? "no wait reason"})`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 beforeAll(async () => {
   await createTopics([
