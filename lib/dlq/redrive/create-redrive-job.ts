@@ -129,6 +129,6 @@ async function jobsHolding(client: PoolClient, jobId: string, where: string, par
   return rows.map((r) => r.job_id);
 }
 
-export function plural(n: number, one: string, many: string): string {
+function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }

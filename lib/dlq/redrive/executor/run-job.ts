@@ -166,5 +166,3 @@ async function targetTopicsOf(client: PoolClient, jobId: string): Promise<string
     "SELECT DISTINCT target_topic FROM redrive_items WHERE job_id = $1 AND status = 'pending'", [jobId]);
   return rows.map((r) => r.target_topic);
 }
-
-export type { JobRow };
