@@ -20,7 +20,7 @@ import { runUntilSettled } from "./support/run-until-settled";
 
 const MESSAGES = 10_000;
 const BATCH = 500; // small enough that batches follow the crash: 20 in all
-// The worker is killed KILLS times, each a random 0 to MAX_KILL_DELAY_MS after it marked a batch sending (the
+// The worker is killed KILLS times, each a random 0 to MAX_KILL_DELAY_MS after it recorded a batch in doubt (the
 // job moving): about the time a batch takes here, so a kill may land while the batch is produced, while it is
 // marked, or after; 10,000 messages take 20 s or more, so every kill lands mid-job.
 const KILLS = 3;
@@ -55,11 +55,11 @@ async function redriveAll(dlq: string): Promise<string> {
   return created.jobId;
 }
 
-type JobState = { status: string; sent: number; sending: number; inDoubtFrom: InDoubtFrom | null };
+type JobState = { status: string; sent: number; inDoubt: number; inDoubtFrom: InDoubtFrom | null };
 async function jobState(jobId: string): Promise<JobState> {
   const { rows: [row] } = await getPool().query<JobState>(
     `SELECT status, sent, in_doubt_from AS "inDoubtFrom",
-            (SELECT count(*)::int FROM redrive_items WHERE job_id = j.id AND status = 'sending') AS sending
+            (SELECT count(*)::int FROM redrive_items WHERE job_id = j.id AND status = 'pending' AND id <= j.in_doubt_upto) AS "inDoubt"
        FROM redrive_jobs j WHERE id = $1`, [jobId]);
   if (!row) throw new Error(`no job ${jobId}`);
   return row;
@@ -115,24 +115,26 @@ describe("redrive under crashes", () => {
     expect(await within("the runner to crash", runner.exited, 90_000), runner.output()).toEqual({ code: null, signal: "SIGKILL" });
     expect(runner.output()).toContain('"msg":"crashing after produce"');
 
-    // Four batches marked sent; the fifth produced, still "sending", with the offsets to look from.
+    // Four batches marked sent; the fifth produced, in doubt, with the offsets to look from.
     const crashed = await jobState(jobId);
-    expect(crashed).toMatchObject({ status: "running", sent: 4 * BATCH, sending: BATCH });
+    expect(crashed).toMatchObject({ status: "running", sent: 4 * BATCH, inDoubt: BATCH });
     const from = crashed.inDoubtFrom?.[orders];
     expect(Object.keys(from ?? {}).sort()).toEqual(["0", "1", "2"]);
-    const { rows: items } = await getPool().query<{ id: string; status: string }>("SELECT id::text, status FROM redrive_items WHERE job_id = $1", [jobId]);
+    const { rows: items } = await getPool().query<{ id: string; status: string }>("SELECT id::text, status FROM redrive_items WHERE job_id = $1 ORDER BY redrive_items.id", [jobId]);
     const statusOf = new Map(items.map((i) => [i.id, i.status]));
+    const batchOf = new Map(items.map((i, rank) => [i.id, Math.floor(rank / BATCH) + 1]));
     const before = (await readAll(orders)).filter((m) => m.headers["flowdeck.redrive.job"] === jobId);
     expect(before).toHaveLength(5 * BATCH); // the fifth batch did reach the target
     expect([...countByRedriveId(before).values()].every((n) => n === 1)).toBe(true);
-    // The items in doubt are exactly those after the recorded offsets: the scan looks in the right place.
-    const misfiled = before.filter((m) => {
-      const sending = statusOf.get(m.headers["flowdeck.redrive.id"] ?? "") === "sending";
-      return sending !== BigInt(m.offset) >= BigInt(from?.[String(m.partition)] ?? "-1");
-    });
-    expect(misfiled).toEqual([]);
+    // The scan looks in the right place: every item in doubt is at or after the recorded offsets, and what is
+    // there besides belongs to the batch before (still being marked when the fifth was recorded), never earlier.
+    const at = (m: (typeof before)[number]) => BigInt(m.offset) >= BigInt(from?.[String(m.partition)] ?? "-1");
+    const idOf = (m: (typeof before)[number]) => m.headers["flowdeck.redrive.id"] ?? "";
+    expect(before.filter((m) => statusOf.get(idOf(m)) === "pending" && !at(m))).toEqual([]);
+    expect(before.filter((m) => at(m) && statusOf.get(idOf(m)) !== "pending" && batchOf.get(idOf(m)) !== 4)).toEqual([]);
+    expect(before.filter((m) => statusOf.get(idOf(m)) === "pending").every((m) => batchOf.get(idOf(m)) === 5)).toBe(true);
 
-    note(`runner killed itself after batch 5; ${crashed.sending} items in doubt`);
+    note(`runner killed itself after batch 5; ${crashed.inDoubt} items in doubt`);
     await runUntilSettled(jobId, 120_000);
     note("job settled by the executor in this process");
     const target = await readAll(orders);
@@ -143,10 +145,10 @@ describe("redrive under crashes", () => {
   it("the worker killed (SIGKILL) at random moments mid-job and restarted: every message still reaches the target exactly once", { timeout: 180_000 }, async () => {
     const { dlq, orders } = await deadLetteredOrders("b");
     const jobId = await redriveAll(dlq);
-    // REDRIVE_KILL_AFTER_MS=a,b,c repeats a run's delays: each kill's, after a batch was marked sending.
+    // REDRIVE_KILL_AFTER_MS=a,b,c repeats a run's delays: each kill's, after a batch was recorded in doubt.
     const chosen = process.env.REDRIVE_KILL_AFTER_MS?.split(",").map(Number) ?? Array.from({ length: KILLS }, () => Math.floor(Math.random() * MAX_KILL_DELAY_MS));
     if (chosen.length === 0 || !chosen.every((ms) => Number.isInteger(ms) && ms >= 0)) throw new Error(`REDRIVE_KILL_AFTER_MS is a comma-separated list of delays in ms, got "${chosen.join(",")}"`);
-    note(`killing the worker ${chosen.join(", ")} ms after it marks a batch sending (REDRIVE_KILL_AFTER_MS=${chosen.join(",")} repeats these delays)`);
+    note(`killing the worker ${chosen.join(", ")} ms after it records a batch in doubt (REDRIVE_KILL_AFTER_MS=${chosen.join(",")} repeats these delays)`);
     const env = childEnv(await freePort());
 
     let sentAtKill = 0;
@@ -154,21 +156,21 @@ describe("redrive under crashes", () => {
     for (const [round, delay] of chosen.entries()) {
       const worker = startFlowdeckProcess("lib/worker/main.ts", env);
       note(`worker ${worker.pid} started`);
-      // Moving: a batch marked sending, past what was sent (or settled) before the last kill.
+      // Moving: a batch in doubt, past what was sent (or settled) before the last kill.
       await waitFor(`the worker to move the job (round ${round + 1})`, async () => {
         if (!worker.alive()) throw new Error(`the worker exited: ${worker.output()}`);
         const state = await jobState(jobId);
-        return state.status !== "running" || (state.sending > 0 && (round === 0 || state.sent > sentAtKill));
+        return state.status !== "running" || (state.inDoubt > 0 && (round === 0 || state.sent > sentAtKill));
       }, 90_000, 20);
       await sleep(delay);
       worker.kill("SIGKILL");
       expect(await within("the killed worker to exit", worker.exited, 10_000)).toEqual({ code: null, signal: "SIGKILL" });
       const state = await jobState(jobId);
-      note(`kill ${round + 1} after ${delay} ms: ${state.status}, ${state.sent} sent, ${state.sending} in doubt`);
+      note(`kill ${round + 1} after ${delay} ms: ${state.status}, ${state.sent} sent, ${state.inDoubt} in doubt`);
       if (round === 0) expect(state.status, "the first kill must come before the job completes").toBe("running");
       if (state.status !== "running") break;
       sentAtKill = state.sent;
-      if (state.sending > 0) killedInDoubt++;
+      if (state.inDoubt > 0) killedInDoubt++;
     }
     note(`${killedInDoubt} of ${chosen.length} kills left items in doubt`);
 

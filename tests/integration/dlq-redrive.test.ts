@@ -210,7 +210,8 @@ describe("redrive", () => {
       .rejects.toThrow("injected crash");
     const stopped = await getRedriveJob(created.jobId);
     expect(stopped).toMatchObject({ status: "running", sent: 3, inDoubt: true });
-    expect(await one("SELECT count(*)::int AS n FROM redrive_items WHERE job_id = $1 AND status = 'sending'", [created.jobId])).toEqual({ n: 3 });
+    expect(await one(`SELECT count(*)::int AS n FROM redrive_items i JOIN redrive_jobs j ON j.id = i.job_id
+                       WHERE i.job_id = $1 AND i.status = 'pending' AND i.id <= j.in_doubt_upto`, [created.jobId])).toEqual({ n: 3 });
 
     await runUntilSettled(created.jobId);
     expect(await getRedriveJob(created.jobId)).toMatchObject({ status: "completed", sent: 8, inDoubt: false });
@@ -224,14 +225,14 @@ describe("redrive", () => {
   }, 60_000);
 
   it("sends again what a worker marked in doubt but never produced, and cancels it instead if the job was cancelled", async () => {
-    // As a worker leaves it when it dies after marking a batch "sending" and before producing it.
+    // As a worker leaves it when it dies after recording a batch in doubt and before producing it.
     const leaveInDoubt = async (jobId: string) => {
       const admin = kafka.admin();
       await admin.connect();
       const offsets = await admin.fetchTopicOffsets(orders);
       await admin.disconnect();
-      await getPool().query("UPDATE redrive_items SET status = 'sending', trace_id = 'x', span_id = 'y' WHERE job_id = $1", [jobId]);
-      await getPool().query("UPDATE redrive_jobs SET in_doubt_from = $2 WHERE id = $1",
+      await getPool().query(`UPDATE redrive_jobs SET in_doubt_from = $2,
+                               in_doubt_upto = (SELECT max(id) FROM redrive_items WHERE job_id = $1) WHERE id = $1`,
         [jobId, JSON.stringify({ [orders]: Object.fromEntries(offsets.map((o) => [String(o.partition), o.high])) })]);
     };
 

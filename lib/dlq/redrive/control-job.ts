@@ -18,13 +18,16 @@ export async function controlRedriveJob(jobId: string, control: JobControl, acto
   try {
     await client.query("BEGIN");
     try {
-      const { rows: [job] } = await client.query<{ status: string; cluster: string; source_topic: string }>(
-        "SELECT status, cluster, source_topic FROM redrive_jobs WHERE id = $1 FOR UPDATE", [jobId]);
+      // The row lock orders this against the executor recording a batch in doubt (it locks the row first).
+      const { rows: [job] } = await client.query<{ status: string; cluster: string; source_topic: string; in_doubt_upto: string | null }>(
+        "SELECT status, cluster, source_topic, in_doubt_upto::text FROM redrive_jobs WHERE id = $1 FOR UPDATE", [jobId]);
       if (!job) throw new AppError("NOT_FOUND", `No redrive job ${jobId}.`);
       if (!FROM[control].includes(job.status)) throw new AppError("CONFLICT", `The job is ${job.status}; it cannot be ${control === "cancel" ? "cancelled" : `${control}d`}.`);
       let cancelled = 0;
       if (control === "cancel") {
-        const result = await client.query("UPDATE redrive_items SET status = 'cancelled' WHERE job_id = $1 AND status = 'pending'", [jobId]);
+        // Items in doubt may be in Kafka already: the executor settles them (sent, or cancelled if not found).
+        const result = await client.query("UPDATE redrive_items SET status = 'cancelled' WHERE job_id = $1 AND status = 'pending' AND id > $2::bigint",
+          [jobId, job.in_doubt_upto ?? "0"]);
         cancelled = result.rowCount ?? 0;
       }
       await client.query(

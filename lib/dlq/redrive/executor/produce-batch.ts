@@ -26,12 +26,12 @@ export async function produce(cluster: string, sends: PlannedSend[], spans: Redr
   }));
   const base = new Map(metadata.map((m) => [`${m.topicName}\u0000${m.partition}`, BigInt(m.baseOffset ?? "-1")]));
   const next = new Map<string, bigint>();
-  return sends.map((s) => {
+  return sends.map((s, i) => {
     const slot = `${s.topic}\u0000${s.partition}`;
     const offset = next.get(slot) ?? base.get(slot);
     if (offset === undefined || offset < 0n) throw new Error(`the broker gave no offset for ${s.topic}[${s.partition}]`);
     next.set(slot, offset + 1n);
-    return { id: s.item.id, partition: s.partition, offset };
+    return { id: s.item.id, partition: s.partition, offset, traceId: spans[i]?.traceId ?? "", spanId: spans[i]?.spanId ?? "" };
   });
 }
 
