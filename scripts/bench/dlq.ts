@@ -5,14 +5,14 @@
 // consume-and-produce pipe (acks=all); and whether a velocity limit holds. Options: --sizes 10000,1000000
 // --redrive 100000 --velocity 500 --velocity-count 5000 --rounds 50 (or BENCH_DLQ_* variables); a smoke run:
 // --sizes 10000 --redrive 5000 --velocity-count 1000. Uses a database and topics of its own and removes them.
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { disconnectDb } from "@/lib/db";
 import { closeAllClusters } from "@/lib/kafka";
 import { benchDatabaseUrl, createBenchDatabase, dropBenchDatabase, requireFreeDisk } from "./bench-database";
 import { ORIGINALS, type FillPlan } from "./dlq/dead-letters";
 import { n } from "./dlq/format";
-import { BROKER, createTopics, deleteTopics } from "./dlq/kafka";
+import { startBenchBroker } from "./dlq/bench-broker";
+import { createTopics, deleteTopics, useBroker } from "./dlq/kafka";
 import { describeMachine, loadAverage } from "./dlq/machine";
 import { readOptions } from "./dlq/options";
 import { createRawTable } from "./dlq/raw-index";
@@ -33,12 +33,13 @@ async function main(): Promise<void> {
   const messages = options.sizes.reduce((a, b) => a + b, 0);
   requireFreeDisk(Math.ceil((messages * BYTES_PER_MESSAGE) / 1e9) + 2);
   const prefix = `flowdeck-bench-${randomUUID().slice(0, 8)}`;
-  // Set before lib/ reads its configuration; the pattern keeps other DLQs on the shared broker out of the index.
+  const broker = await startBenchBroker();
+  useBroker(broker.address);
+  // Set before lib/ reads its configuration.
   Object.assign(process.env, {
-    DATABASE_URL, FLOWDECK_CLUSTERS: "local", KAFKA_LOCAL_BROKERS: BROKER, FLOWDECK_LOG_LEVEL: "warn",
+    DATABASE_URL, FLOWDECK_CLUSTERS: "local", KAFKA_LOCAL_BROKERS: broker.address, FLOWDECK_LOG_LEVEL: "warn",
     FLOWDECK_DLQ_TOPIC_PATTERN: `^${prefix}-\\d+\\.DLQ$`,
   });
-  execFileSync("bash", ["scripts/kafka/start.sh"], { stdio: "inherit" });
   createBenchDatabase(DATABASE_URL);
   const topics = [...originalTopics(prefix), ...rawTargetTopics(prefix)];
   try {
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
     await closeAllClusters();
     await disconnectDb().catch(() => {});
     await deleteTopics(topics).catch((error: unknown) => console.error(`bench: could not delete topics ${topics.join(", ")}: ${String(error)}`));
+    broker.stop();
     dropBenchDatabase(DATABASE_URL);
   }
 }

@@ -2,12 +2,19 @@
 import { Kafka, logLevel } from "kafkajs";
 import { deadLetter, type FillPlan } from "./dead-letters";
 
-export const BROKER = "127.0.0.1:9092";
-export const kafka = new Kafka({ clientId: "flowdeck-bench-dlq", brokers: [BROKER], logLevel: logLevel.NOTHING });
+// The benchmark's own broker (see bench-broker.ts), so nothing else on the machine reads or indexes its topics.
+let client: Kafka | undefined;
+export function useBroker(address: string): void {
+  client = new Kafka({ clientId: "flowdeck-bench-dlq", brokers: [address], logLevel: logLevel.NOTHING });
+}
+export function kafka(): Kafka {
+  if (!client) throw new Error("the benchmark's broker is not started yet");
+  return client;
+}
 
 /** Creates the topics and waits until every partition has a leader (kafkajs' own wait can fail on a busy broker). */
 export async function createTopics(topics: string[], partitions: number): Promise<void> {
-  const admin = kafka.admin();
+  const admin = kafka().admin();
   await admin.connect();
   try {
     await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: partitions })), waitForLeaders: false });
@@ -25,7 +32,7 @@ export async function createTopics(topics: string[], partitions: number): Promis
 }
 
 export async function deleteTopics(topics: string[]): Promise<void> {
-  const admin = kafka.admin();
+  const admin = kafka().admin();
   await admin.connect();
   try {
     await admin.deleteTopics({ topics });
@@ -36,7 +43,7 @@ export async function deleteTopics(topics: string[]): Promise<void> {
 
 /** Each partition's end offset (high watermark). */
 export async function endOffsets(topic: string): Promise<Map<number, bigint>> {
-  const admin = kafka.admin();
+  const admin = kafka().admin();
   await admin.connect();
   try {
     return new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, BigInt(o.high)]));
@@ -59,7 +66,7 @@ const FILL_BATCH = 400;
  * order (a time range is then an offset range); not what is measured, just fast.
  */
 export async function fill(plan: FillPlan): Promise<void> {
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  const producer = kafka().producer({ allowAutoTopicCreation: false });
   await producer.connect();
   try {
     await Promise.all(Array.from({ length: plan.partitions }, async (_, partition) => {

@@ -54,7 +54,7 @@ const PARTITIONS_AT_ONCE = 3;
 /** Reads all `count` messages of the topic and COPYs them; resolves with the seconds it took. */
 export async function rawIndex(databaseUrl: string, topic: string, ends: Map<number, bigint>, timeoutMs: number): Promise<number> {
   const db = new pg.Pool({ connectionString: databaseUrl, max: PARTITIONS_AT_ONCE });
-  const consumer = kafka.consumer({ groupId: `flowdeck-bench-raw-index-${randomUUID()}` });
+  const consumer = kafka().consumer({ groupId: `flowdeck-bench-raw-index-${randomUUID()}` });
   const remaining = new Set([...ends].filter(([, high]) => high > 0n).map(([p]) => p));
   try {
     const started = performance.now();

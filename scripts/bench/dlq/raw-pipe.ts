@@ -7,8 +7,8 @@ import { kafka } from "./kafka";
 
 /** Moves offsets [0, ends[p]) of each partition of `topic`; `route` maps an original topic to the pipe's target. */
 export async function rawPipe(topic: string, ends: Map<number, bigint>, route: (originalTopic: string) => string, timeoutMs: number): Promise<number> {
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
-  const consumer = kafka.consumer({ groupId: `flowdeck-bench-raw-pipe-${randomUUID()}` });
+  const producer = kafka().producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  const consumer = kafka().consumer({ groupId: `flowdeck-bench-raw-pipe-${randomUUID()}` });
   const remaining = new Set([...ends].filter(([, end]) => end > 0n).map(([p]) => p));
   try {
     const started = performance.now();
