@@ -113,16 +113,26 @@ export async function runJob(client: PoolClient, jobId: string, signal: AbortSig
         await completeJob(client, job);
         return "done";
       }
-      const wanted = [...new Set(items.map((i) => i.targetTopic))].filter((t) => !targets.has(t));
+      const topics = [...new Set(items.map((i) => i.targetTopic))];
+      // Read now, after the batch before was acknowledged, so these offsets are below every message of this one
+      // (for every topic the batch may go to: a topic it ends up not sending to costs only a longer scan).
+      const offsets = endOffsets(job.cluster, topics);
+      // The next batch is taken and read from Kafka while this one is prepared and produced.
+      const nextBatch = takeAhead(client, job, limitOf(job), [...(unsettled()?.ids ?? []), ...items.map((i) => i.id)]);
+      offsets.catch(() => {}); // both awaited below; an error first must not leave them unhandled
+      nextBatch.catch(() => {});
+      const wanted = topics.filter((t) => !targets.has(t));
       if (wanted.length > 0) for (const [name, layout] of await describeTargets(job.cluster, wanted)) targets.set(name, layout);
       const { messages, covered } = await (taken?.reading ?? readSourceMessages(job.cluster, job.sourceTopic, items));
       const plan = planBatch({ jobId: job.id, items: covered, messages, targets, maxRedrives: job.maxRedrives, overrideLoopGuard: job.overrideLoopGuard, choosePartition });
       await recordFailures(client, job.id, plan.failures);
-      if (plan.sends.length === 0) continue;
+      if (plan.sends.length === 0) {
+        ahead = await nextBatch;
+        continue;
+      }
 
       const spans = plan.sends.map((s) => startRedriveSpan(s.topic, job.id, messages.get(`${s.item.partition}:${s.item.offset}`)?.headers ?? {}));
-      // Read after the batch before was acknowledged, so these offsets are below every message of this one.
-      const from = await endOffsets(job.cluster, [...new Set(plan.sends.map((s) => s.topic))]);
+      const from = await offsets;
       const ids = plan.sends.map((s) => s.item.id);
       const earlier = unsettled();
       const producible = await inTransaction(client, () => markInDoubt(client, job.id, ids, earlier ? lowestOffsets(earlier.from, from) : from, highestId(ids)));
@@ -130,9 +140,11 @@ export async function runJob(client: PoolClient, jobId: string, signal: AbortSig
       const sends = plan.sends.filter((s) => producible.has(s.item.id));
       const sendSpans = spans.filter((_, i) => producible.has(ids[i] ?? ""));
       for (const [i, span] of spans.entries()) if (!producible.has(ids[i] ?? "")) span.end("not sent: cancelled or no longer pending");
-      if (sends.length === 0) continue;
-      // This batch is recorded in doubt, so the next can be taken and read from Kafka while it is produced.
-      const next = await takeAhead(client, job, limitOf(job), [...(earlier?.ids ?? []), ...ids]);
+      const next = await nextBatch;
+      if (sends.length === 0) {
+        ahead = next;
+        continue;
+      }
       let sent: SentItem[];
       try {
         sent = await produce(job.cluster, sends, sendSpans);
