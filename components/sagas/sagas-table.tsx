@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { SagaListRow } from "@/lib/sagas/queries";
 import { DataTable, Td, Th } from "@/components/ui/data-table";
 import { Time } from "@/components/time/time";
-import { formatCount, shortId } from "@/components/traces/format";
+import { formatCount } from "@/components/traces/format";
 import { sagaDuration } from "./saga-duration";
 import { SagaStatusBadge } from "./saga-status-badge";
 import { sagaHref } from "./sagas-url";
@@ -22,20 +22,23 @@ export function SagasTable({ sagas, labelledBy, now }: { sagas: SagaListRow[]; l
           <Th>Started</Th>
           <Th>Last progress</Th>
           <Th align="right">Duration</Th>
-          <Th align="right">Steps</Th>
         </tr>
       </thead>
       <tbody>
         {sagas.map((saga) => (
           <tr key={saga.id} data-testid="saga-row" data-saga-id={saga.id} data-status={saga.status} className={PROBLEM.has(saga.status) ? "bg-bad-soft/40" : undefined}>
-            <Td className="min-w-48">
-              <Link href={sagaHref(saga.id)} className="font-medium text-accent underline-offset-2 hover:underline">{saga.name === "" ? "(unnamed)" : saga.name}</Link>
-              <span className="ml-2 font-mono text-xs text-faint" title={`Saga ${saga.id}`}>{shortId(saga.id)}</span>
+            <Td className="max-w-56">
+              <Link href={sagaHref(saga.id)} title={`Saga ${saga.id}`} className="block truncate font-medium text-accent underline-offset-2 hover:underline">
+                {saga.name === "" ? "(unnamed)" : saga.name}
+              </Link>
             </Td>
-            <Td className="max-w-48 truncate font-mono text-[13px]" title={saga.key ?? undefined}>{saga.key ?? <span className="text-faint">–</span>}</Td>
+            <Td className="max-w-44 truncate font-mono text-[13px]" title={saga.key ?? undefined}>{saga.key ?? <span className="text-faint">–</span>}</Td>
             <Td className="whitespace-nowrap"><SagaStatusBadge status={saga.status} /></Td>
-            <Td className="max-w-72">
-              <span className="block truncate" title={saga.currentStep ?? undefined}>{saga.currentStep ?? <span className="text-faint">–</span>}</span>
+            <Td className="max-w-64">
+              <span className="block truncate" title={saga.currentStep ?? undefined}>
+                {saga.currentStep ?? <span className="text-faint">–</span>}
+                <span className="ml-1.5 text-xs text-faint">{formatCount(saga.stepCount)} {saga.stepCount === 1 ? "step" : "steps"}</span>
+              </span>
               {saga.failedStep && (
                 <span className="block truncate text-xs text-bad" title={saga.error ?? undefined}>
                   failed at {saga.failedStep}{saga.error ? `: ${saga.error}` : ""}
@@ -45,7 +48,6 @@ export function SagasTable({ sagas, labelledBy, now }: { sagas: SagaListRow[]; l
             <Td className="whitespace-nowrap"><Time value={saga.startedAt.toISOString()} /></Td>
             <Td className="whitespace-nowrap"><Time value={saga.lastProgressAt.toISOString()} format="time" /></Td>
             <Td align="right" className="whitespace-nowrap">{sagaDuration(saga, now)}</Td>
-            <Td align="right">{formatCount(saga.stepCount)}</Td>
           </tr>
         ))}
       </tbody>
