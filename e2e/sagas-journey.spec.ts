@@ -6,7 +6,25 @@ import { expect, test } from "@playwright/test";
 import { cleanUpDemoRun, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
 import { SagasPage } from "./pages/sagas-page";
 
+test.describe.configure({ mode: "serial" });
+
 let run: DemoRun | undefined;
+
+function demoRun(): DemoRun {
+  if (!run) throw new Error("the demo did not start");
+  return run;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  run = startDemoRun(randomUUID().slice(0, 8), { flowdeck: 3430, worker: 3431, order: 4430 });
+  const demo = run;
+  // The default scenario declines a few cards from the start, so compensated sagas appear within a minute.
+  await expect.poll(async () => {
+    const rows = await queryFlowdeck<{ n: number }>(demo, "SELECT count(*)::int AS n FROM sagas WHERE status = 'compensated' AND failed_step IS NOT NULL").catch(() => []);
+    return rows[0]?.n ?? 0;
+  }, { timeout: 150_000, intervals: [2_000] }).toBeGreaterThan(0);
+});
 
 test.afterAll(async () => {
   if (!run) return;
@@ -15,14 +33,7 @@ test.afterAll(async () => {
 });
 
 test("find a compensated saga, see where it failed and why, and follow the failed step to its trace", async ({ page }) => {
-  test.setTimeout(240_000);
-  run = startDemoRun(randomUUID().slice(0, 8), { flowdeck: 3430, worker: 3431, order: 4430 });
-  const demo = run;
-  // The default scenario declines a few cards from the start, so compensated sagas appear within a minute.
-  await expect.poll(async () => {
-    const rows = await queryFlowdeck<{ n: number }>(demo, "SELECT count(*)::int AS n FROM sagas WHERE status = 'compensated' AND failed_step IS NOT NULL").catch(() => []);
-    return rows[0]?.n ?? 0;
-  }, { timeout: 120_000, intervals: [2_000] }).toBeGreaterThan(0);
+  const demo = demoRun();
 
   const sagas = new SagasPage(page, demo.flowdeckUrl);
   await sagas.openList("?range=15m");
@@ -56,4 +67,19 @@ test("find a compensated saga, see where it failed and why, and follow the faile
   await expect(page.getByTestId("span-details").getByTestId("span-status")).toContainText("Error");
   await expect(page.getByTestId("span-details")).toContainText(step?.span_id ?? "");
   await page.screenshot({ path: test.info().outputPath("failed-step-trace.png"), fullPage: true });
+});
+
+test("a bad link says what is wrong: an unknown saga, a malformed id, a bad filter", async ({ page }) => {
+  const demo = demoRun();
+  await page.goto(`${demo.flowdeckUrl}/sagas/no-such-saga-${randomUUID()}`);
+  await expect(page.getByTestId("saga-not-found")).toContainText("Flowdeck knows no saga with this id.");
+
+  await page.goto(`${demo.flowdeckUrl}/sagas/two%20words`);
+  await expect(page.getByTestId("saga-malformed-id")).toContainText("is not a saga id: a saga id has no spaces or control characters");
+
+  await page.goto(`${demo.flowdeckUrl}/sagas?status=broken&range=2w`);
+  const problems = page.getByRole("alert").filter({ hasText: "This link has a problem, so no sagas were listed" });
+  await expect(problems).toContainText('"broken" is not a status');
+  await expect(problems).toContainText('"2w" is not a range');
+  await expect(page.getByTestId("sagas-table")).toHaveCount(0);
 });

@@ -20,7 +20,6 @@ export function SagasTable({ sagas, labelledBy, now }: { sagas: SagaListRow[]; l
           <Th>Status</Th>
           <Th>Current step</Th>
           <Th>Started</Th>
-          <Th>Last progress</Th>
           <Th align="right">Duration</Th>
         </tr>
       </thead>
@@ -45,8 +44,10 @@ export function SagasTable({ sagas, labelledBy, now }: { sagas: SagaListRow[]; l
                 </span>
               )}
             </Td>
-            <Td className="whitespace-nowrap"><Time value={saga.startedAt.toISOString()} /></Td>
-            <Td className="whitespace-nowrap"><Time value={saga.lastProgressAt.toISOString()} format="time" /></Td>
+            <Td className="whitespace-nowrap">
+              <Time value={saga.startedAt.toISOString()} />
+              <span className="block text-xs text-muted">last progress <Time value={saga.lastProgressAt.toISOString()} format="time" /></span>
+            </Td>
             <Td align="right" className="whitespace-nowrap">{sagaDuration(saga, now)}</Td>
           </tr>
         ))}

@@ -31,7 +31,7 @@ describe("parseSagasUrl", () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.problems.map((p) => p.param).sort()).toEqual(["cursor", "id", "range", "status"]);
-    expect(parsed.problems.find((p) => p.param === "status")?.message).toContain("failed, stuck, compensating");
+    expect(parsed.problems.find((p) => p.param === "status")?.message).toBe("\"broken\" is not a status; use one of any, failed, stuck, compensating, compensated, started, completed");
     expect(parsed.problems.find((p) => p.param === "id")?.message).toBe("a saga id has no spaces or control characters");
   });
 

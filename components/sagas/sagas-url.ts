@@ -35,7 +35,9 @@ export function parseSagasUrl(params: RawSearchParams, now: Date, timeZone: stri
   if (!parsed.success) {
     problems.push(...parsed.error.issues.map((issue) => ({
       param: String(issue.path[0] ?? "query"),
-      message: issue.path[0] === "status" ? `not a status; use one of any, ${SagaStatusFilter.options.filter((s) => s !== "any").join(", ")}` : issue.message,
+      message: issue.path[0] === "status"
+        ? `"${single(params.status) ?? ""}" is not a status; use one of ${SagaStatusFilter.options.join(", ")}`
+        : issue.message,
     })));
   }
   if (!window.ok || !parsed.success) return { ok: false, problems };

@@ -49,7 +49,7 @@ export default async function SagaPage({ params }: Props) {
         {breadcrumb}
         <PageHeader title="Saga" />
         <p role="alert" data-testid="saga-malformed-id" className="max-w-2xl rounded-lg border border-warn/40 bg-warn-soft px-5 py-4 text-sm">
-          <span className="font-mono [overflow-wrap:anywhere]">{(decoded ?? raw).slice(0, 80)}</span> is not a saga id:{" "}
+          “<span className="font-mono [overflow-wrap:anywhere]">{(decoded ?? raw).slice(0, 80)}</span>” is not a saga id:{" "}
           {id?.error.issues[0]?.message ?? "the link has a broken %-escape"}.{" "}
           <Link href="/sagas" className="text-accent underline underline-offset-2">Find the saga in the list</Link>.
         </p>
