@@ -8,7 +8,7 @@ export function NoSagasYet() {
         <code className="font-mono text-[13px]">/api/otlp/v1/traces</code>. Put these attributes on the span of each step:
       </p>
       <pre className="mt-2 overflow-x-auto rounded-md bg-surface-2 px-3 py-2 font-mono text-[13px]">
-        {"saga.id        = <instance id>        saga.step      = charge-payment\nsaga.name      = order-fulfillment     saga.step.kind = action | compensation\nsaga.key       = <business key, e.g. an order id>"}
+        {"saga.id        = <instance id, shared by all its steps>\nsaga.name      = order-fulfillment\nsaga.key       = <business key, e.g. an order id>\nsaga.step      = charge-payment\nsaga.step.kind = action | compensation"}
       </pre>
       <p className="mt-2">
         and a span event <code className="font-mono text-[13px]">saga.status</code> (started, completed, compensating, compensated or failed)
