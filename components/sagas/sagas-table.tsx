@@ -18,22 +18,23 @@ export function SagasTable({ sagas, labelledBy, now }: { sagas: SagaListRow[]; l
           <Th>Saga</Th>
           <Th>Key</Th>
           <Th>Status</Th>
+          <Th align="right">Duration</Th>
           <Th>Current step</Th>
           <Th>Started</Th>
-          <Th align="right">Duration</Th>
         </tr>
       </thead>
       <tbody>
         {sagas.map((saga) => (
           <tr key={saga.id} data-testid="saga-row" data-saga-id={saga.id} data-status={saga.status} className={PROBLEM.has(saga.status) ? "bg-bad-soft/40" : undefined}>
-            <Td className="max-w-56">
+            <Td className="max-w-44">
               <Link href={sagaHref(saga.id)} title={`Saga ${saga.id}`} className="block truncate font-medium text-accent underline-offset-2 hover:underline">
                 {saga.name === "" ? "(unnamed)" : saga.name}
               </Link>
             </Td>
-            <Td className="max-w-44 truncate font-mono text-[13px]" title={saga.key ?? undefined}>{saga.key ?? <span className="text-faint">–</span>}</Td>
+            <Td className="max-w-32 truncate font-mono text-[13px]" title={saga.key ?? undefined}>{saga.key ?? <span className="text-faint">–</span>}</Td>
             <Td className="whitespace-nowrap"><SagaStatusBadge status={saga.status} /></Td>
-            <Td className="max-w-64">
+            <Td align="right" className="whitespace-nowrap">{sagaDuration(saga, now)}</Td>
+            <Td className="max-w-48">
               <span className="block truncate" title={saga.currentStep ?? undefined}>
                 {saga.currentStep ?? <span className="text-faint">–</span>}
                 <span className="ml-1.5 text-xs text-faint">{formatCount(saga.stepCount)} {saga.stepCount === 1 ? "step" : "steps"}</span>
@@ -48,7 +49,6 @@ export function SagasTable({ sagas, labelledBy, now }: { sagas: SagaListRow[]; l
               <Time value={saga.startedAt.toISOString()} />
               <span className="block text-xs text-muted">last progress <Time value={saga.lastProgressAt.toISOString()} format="time" /></span>
             </Td>
-            <Td align="right" className="whitespace-nowrap">{sagaDuration(saga, now)}</Td>
           </tr>
         ))}
       </tbody>
