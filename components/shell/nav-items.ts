@@ -4,7 +4,7 @@ export type NavItem = { href: string; label: string; built: boolean };
 export const NAV_ITEMS: NavItem[] = [
   { href: "/overview", label: "Overview", built: false },
   { href: "/flows", label: "Flows", built: false },
-  { href: "/sagas", label: "Sagas", built: false },
+  { href: "/sagas", label: "Sagas", built: true },
   { href: "/breakers", label: "Breakers", built: false },
   { href: "/dlq", label: "DLQ", built: true },
   { href: "/traces", label: "Traces", built: true },
