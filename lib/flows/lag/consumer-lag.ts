@@ -25,8 +25,11 @@ export async function consumerLag(requests: readonly LagRequest[], deadlineMs = 
   const byCluster = new Map<string, LagRequest[]>();
   for (const r of requests) if (r.group !== "") byCluster.set(r.cluster, [...(byCluster.get(r.cluster) ?? []), r]);
 
+  const answered = new Set<string>();
   const work = Promise.all([...byCluster].map(([cluster, wanted]) =>
-    lagsOfCluster(cluster, wanted, lags).catch((error: unknown) => {
+    lagsOfCluster(cluster, wanted, lags).then(() => {
+      answered.add(cluster);
+    }, (error: unknown) => {
       problems.set(cluster, `Lag on ${cluster} is unknown: ${errorMessage(error)}`);
     })));
   let timer: NodeJS.Timeout | undefined;
@@ -37,7 +40,7 @@ export async function consumerLag(requests: readonly LagRequest[], deadlineMs = 
   clearTimeout(timer);
   if (outcome === "late") {
     for (const cluster of byCluster.keys()) {
-      if (!problems.has(cluster)) problems.set(cluster, `Lag on ${cluster} is unknown: its brokers did not answer within ${deadlineMs / 1000} s`);
+      if (!answered.has(cluster) && !problems.has(cluster)) problems.set(cluster, `Lag on ${cluster} is unknown: its brokers did not answer within ${deadlineMs / 1000} s`);
     }
   }
   // A copy: look-ups still running after the deadline must not change what the page already drew.
