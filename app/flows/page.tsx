@@ -29,7 +29,8 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
     const fallback = parseTimeWindow({}, now, timeZone);
     return (
       <>
-        <PageHeader title="Flows" description={DESCRIPTION} actions={fallback.ok ? <TimePicker window={fallback.window} timeZone={timeZone} /> : undefined} />
+        <PageHeader title="Flows" description={DESCRIPTION} />
+        {fallback.ok && <div className="mb-3"><TimePicker window={fallback.window} timeZone={timeZone} /></div>}
         <FlowsUrlProblems problems={parsed.problems} />
       </>
     );
@@ -40,12 +41,13 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
   const [map, series] = await Promise.all([loadFlowMap(window), selection ? flowSeries(selection, window) : Promise.resolve(null)]);
   const { graph, layout } = map;
   const header = (
-    <PageHeader title="Flows" description={DESCRIPTION} actions={
-      <div className="flex flex-col items-end gap-2">
+    <>
+      <PageHeader title="Flows" description={DESCRIPTION} />
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
         <TimePicker window={window} timeZone={timeZone} />
         <AutoRefresh updatedAt={now.toISOString()} intervalMs={REFRESH_MS} />
       </div>
-    } />
+    </>
   );
   if (graph.nodes.length === 0) {
     return (
@@ -68,7 +70,8 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
         ))}
         <FlowLegend />
       </div>
-      <div className="flex flex-col gap-4 lg:flex-row lg:items-start">
+      {/* The panel sits beside the map only on wide screens: a flow map is wide, and shrunk beside a panel it is unreadable. */}
+      <div className="flex flex-col gap-4 2xl:flex-row 2xl:items-start">
         <div className="min-w-0 flex-1">
           <FlowMap graph={graph} layout={layout} selectedId={item?.id ?? null} hrefOf={(it) => flowsHref(window, selectionOf(it))} />
         </div>

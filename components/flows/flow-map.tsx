@@ -6,6 +6,7 @@ import type { FlowEdge, FlowGraph, FlowNode } from "@/lib/flows/graph/flow-graph
 import type { FlowLayout } from "@/lib/flows/graph/layout-graph";
 import { HEALTH_COLOR, edgeHealth, edgeWidth, type EdgeHealth } from "@/lib/flows/graph/scales";
 import { edgeLabelLines, edgeName, nodeName } from "./describe";
+import { FitToWidth } from "./fit-to-width";
 import { FlowNodeBox } from "./flow-node";
 
 type Props = { graph: FlowGraph; layout: FlowLayout; selectedId: string | null; hrefOf: (item: FlowNode | FlowEdge) => string };
@@ -15,8 +16,8 @@ const HEALTHS: EdgeHealth[] = ["idle", "ok", "warn", "bad"];
 export function FlowMap({ graph, layout, selectedId, hrefOf }: Props) {
   const showCluster = graph.clusters.length > 1;
   return (
-    <div className="overflow-auto rounded-lg border border-border bg-surface" data-testid="flow-map">
-      <div className="relative" style={{ width: layout.width, height: layout.height }}>
+    <div className="rounded-lg border border-border bg-surface" data-testid="flow-map">
+      <FitToWidth width={layout.width} height={layout.height}>
         <svg width={layout.width} height={layout.height} className="absolute inset-0" role="presentation">
           <defs>
             {HEALTHS.map((health) => (
@@ -66,7 +67,7 @@ export function FlowMap({ graph, layout, selectedId, hrefOf }: Props) {
             </Link>
           );
         })}
-      </div>
+      </FitToWidth>
     </div>
   );
 }

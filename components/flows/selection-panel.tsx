@@ -6,7 +6,7 @@ import type { FlowSelection } from "@/lib/flows/selection";
 import { formatRate } from "@/lib/flows/graph/scales";
 import { Badge } from "@/components/ui/badge";
 import { edgeName, errorShare, formatCount, nodeName } from "./describe";
-import { SeriesChart } from "./series-chart";
+import { LazySeriesChart } from "./lazy-series-chart";
 
 type Props = {
   selection: FlowSelection;
@@ -36,7 +36,7 @@ export function SelectionPanel({ selection, item, totals, series, closeHref }: P
   const close = <Link href={closeHref} scroll={false} className="text-sm text-muted hover:text-fg" aria-label="Close the panel">✕</Link>;
   if (item === null) {
     return (
-      <aside aria-label="Selected on the map" data-testid="flow-panel" className="flex w-full flex-col gap-2 rounded-lg border border-warn/40 bg-warn-soft p-4 text-sm lg:w-96">
+      <aside aria-label="Selected on the map" data-testid="flow-panel" className="flex w-full flex-col gap-2 rounded-lg border border-warn/40 bg-warn-soft p-4 text-sm 2xl:w-96">
         <div className="flex items-start justify-between gap-2">
           <h2 className="font-semibold text-warn">Not on the map</h2>
           {close}
@@ -50,29 +50,34 @@ export function SelectionPanel({ selection, item, totals, series, closeHref }: P
   }
   const title = isNode(item) ? nodeName(item) : edgeName(item);
   return (
-    <aside aria-label="Selected on the map" data-testid="flow-panel" className="flex w-full flex-col gap-3 rounded-lg border border-border bg-surface p-4 text-sm lg:w-96">
+    <aside aria-label="Selected on the map" data-testid="flow-panel" className="flex w-full flex-col gap-3 rounded-lg border border-border bg-surface p-4 text-sm 2xl:w-96">
       <div className="flex items-start justify-between gap-2">
         <h2 className="min-w-0 break-words font-semibold" data-testid="flow-panel-title">{title}</h2>
         {close}
       </div>
-      {totals && (
-        <dl className="grid grid-cols-2 gap-x-3 gap-y-1">
-          <Fact term={item.kind === "dead-letter" ? "Dead-lettered" : "Messages"}>{formatCount(totals.count)}</Fact>
-          <Fact term="Rate">{formatRate(totals.ratePerSecond)}</Fact>
-          {item.kind !== "dead-letter" && <Fact term="Errors">{formatCount(totals.errors)}{totals.errors > 0 ? ` (${errorShare(totals.count, totals.errors)})` : ""}</Fact>}
-          {item.kind === "consume" && <Fact term="Consumer lag">{item.lag === null ? "unknown" : formatCount(item.lag)}</Fact>}
-          {item.kind === "dlq" && <Fact term="Pending">{formatCount(item.pending)}</Fact>}
-        </dl>
-      )}
-      {item.kind === "service" && item.breakers.length > 0 && (
-        <ul className="flex flex-wrap gap-1" aria-label="Circuit breakers">
-          {item.breakers.map((b) => (
-            <li key={b.name}><Badge tone={b.state === "closed" ? "ok" : b.state === "open" ? "bad" : "warn"}>{b.name} {b.state.replace("_", "-")}</Badge></li>
-          ))}
-        </ul>
-      )}
-      {series && <SeriesChart points={series.points} stepMinutes={series.stepMinutes} />}
-      <RelatedLinks item={item} />
+      {/* Below the map the facts and the chart sit side by side; beside it (2xl) they stack. */}
+      <div className="grid gap-4 lg:grid-cols-[18rem_1fr] 2xl:grid-cols-1">
+        <div className="flex flex-col gap-3">
+          {totals && (
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+              <Fact term={item.kind === "dead-letter" ? "Dead-lettered" : "Messages"}>{formatCount(totals.count)}</Fact>
+              <Fact term="Rate">{formatRate(totals.ratePerSecond)}</Fact>
+              {item.kind !== "dead-letter" && <Fact term="Errors">{formatCount(totals.errors)}{totals.errors > 0 ? ` (${errorShare(totals.count, totals.errors)})` : ""}</Fact>}
+              {item.kind === "consume" && <Fact term="Consumer lag">{item.lag === null ? "unknown" : formatCount(item.lag)}</Fact>}
+              {item.kind === "dlq" && <Fact term="Pending">{formatCount(item.pending)}</Fact>}
+            </dl>
+          )}
+          {item.kind === "service" && item.breakers.length > 0 && (
+            <ul className="flex flex-wrap gap-1" aria-label="Circuit breakers">
+              {item.breakers.map((b) => (
+                <li key={b.name}><Badge tone={b.state === "closed" ? "ok" : b.state === "open" ? "bad" : "warn"}>{b.name} {b.state.replace("_", "-")}</Badge></li>
+              ))}
+            </ul>
+          )}
+          <RelatedLinks item={item} />
+        </div>
+        {series && <LazySeriesChart points={series.points} stepMinutes={series.stepMinutes} />}
+      </div>
     </aside>
   );
 }

@@ -7,12 +7,12 @@ import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from "@dagrejs
 import { curveThrough, sCurve, type Point } from "./curve";
 import type { FlowEdge, FlowGraph, FlowNode } from "./flow-graph";
 
-export const NODE_WIDTH = 210;
+export const NODE_WIDTH = 168;
 export const SERVICE_HEIGHT = 60;
-export const TOPIC_HEIGHT = 44;
+export const TOPIC_HEIGHT = 50;
 const DLQ_GAP = 34;
-const LABEL = { width: 84, height: 18 };
-const CONSUME_LABEL = { width: 110, height: 32 };
+const LABEL = { width: 76, height: 18 };
+const CONSUME_LABEL = { width: 96, height: 32 };
 
 export type Box = { x: number; y: number; width: number; height: number };
 export type EdgeRoute = { path: string; label: Point };
@@ -29,7 +29,7 @@ export function layoutFlowGraph(graph: FlowGraph): FlowLayout {
   const placedBeside = new Set([...besides.values()].flat());
 
   const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
-  g.setGraph({ rankdir: "LR", nodesep: 28, ranksep: 110, edgesep: 14, marginx: 16, marginy: 16 });
+  g.setGraph({ rankdir: "LR", nodesep: 22, ranksep: 28, edgesep: 12, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of graph.nodes) {
     if (placedBeside.has(node.id)) continue;
@@ -99,5 +99,7 @@ function freeRoute(edge: FlowEdge, from: Box, to: Box): EdgeRoute {
   const rightward = to.x >= from.x + from.width;
   const start = sidePort(from, rightward ? "right" : "left");
   const end = sidePort(to, rightward ? "left" : "right");
-  return { path: sCurve(start, end, "x"), label: { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 } };
+  // The label sits beside the DLQ, level with it: the middle of the curve crosses the source topic's own edges.
+  const beside = LABEL.width / 2 + 10;
+  return { path: sCurve(start, end, "x"), label: { x: end.x + (rightward ? -beside : beside), y: end.y } };
 }
