@@ -67,11 +67,18 @@ async function lagsOfCluster(cluster: string, wanted: readonly LagRequest[], int
       const entry = groups[next++];
       if (!entry) continue;
       const [groupId, topics] = entry;
-      const committed = await client.admin("fetchOffsets", (admin) => admin.fetchOffsets({ groupId, topics }));
-      for (const { topic, partitions } of committed) {
-        // A topic deleted since the spans were recorded has no lag to show; anything else fails the cluster.
+      // Topics the cluster does not have (deleted, or only named by spans) have no lag to show, and asking
+      // for a group's offsets on one of them fails the whole request: they are left out, as unknown.
+      const known = new Map<string, PartitionHigh[]>();
+      for (const topic of topics) {
         const high = await withoutMissing(highsOf(topic));
-        into.set(lagKey(cluster, topic, groupId), high === null ? null : sumLag(high, partitions));
+        if (high !== null) known.set(topic, high);
+      }
+      if (known.size === 0) continue;
+      const committed = await client.admin("fetchOffsets", (admin) => admin.fetchOffsets({ groupId, topics: [...known.keys()] }));
+      for (const { topic, partitions } of committed) {
+        const high = known.get(topic);
+        if (high) into.set(lagKey(cluster, topic, groupId), sumLag(high, partitions));
       }
     }
   };
