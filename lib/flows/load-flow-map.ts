@@ -1,7 +1,8 @@
 import "server-only";
 import { projectionLagSeconds } from "@/lib/projector";
 import { buildFlowGraph, type FlowGraph } from "./graph/flow-graph";
-import { layoutFlowGraph, type FlowLayout } from "./graph/layout-graph";
+import { cachedLayout } from "./graph/layout-cache";
+import type { FlowLayout } from "./graph/layout-graph";
 import { consumerLag } from "./lag/consumer-lag";
 import { flowDlqTopics, flowEdgeTotals, serviceBreakerStates, type FlowWindow } from "./queries";
 
@@ -23,5 +24,5 @@ export async function loadFlowMap(window: FlowWindow): Promise<FlowMap> {
   const lag = await consumerLag(wanted);
   const windowSeconds = (window.to.getTime() - window.from.getTime()) / 1000;
   const graph = buildFlowGraph({ edges, dlqTopics, breakers, lags: lag.lags, windowSeconds });
-  return { graph, layout: layoutFlowGraph(graph), lagProblems: lag.problems, projectionLagSeconds: lagSeconds };
+  return { graph, layout: cachedLayout(graph), lagProblems: lag.problems, projectionLagSeconds: lagSeconds };
 }
