@@ -1,6 +1,7 @@
 // The flow map, drawn on the server from positions laid out on the server: edges as SVG paths, nodes and
 // edge labels as HTML on top. Every node and edge is a link that selects it (the URL says what is selected),
-// so the map needs no JavaScript of its own and a refresh redraws it in place.
+// so the map needs no JavaScript of its own and a refresh redraws it in place. The links do not prefetch:
+// a map has dozens of them, each a dynamic page.
 import Link from "next/link";
 import type { FlowEdge, FlowGraph, FlowNode } from "@/lib/flows/graph/flow-graph";
 import type { FlowLayout } from "@/lib/flows/graph/layout-graph";
@@ -34,7 +35,7 @@ export function FlowMap({ graph, layout, selectedId, hrefOf }: Props) {
             const selected = edge.id === selectedId;
             return (
               // The label below is the edge's named link; this one only widens what a pointer can hit.
-              <Link key={edge.id} href={hrefOf(edge)} scroll={false} aria-hidden="true" tabIndex={-1} data-testid="flow-edge-path" data-edge={edgeName(edge)}>
+              <Link key={edge.id} href={hrefOf(edge)} scroll={false} prefetch={false} aria-hidden="true" tabIndex={-1} data-testid="flow-edge-path" data-edge={edgeName(edge)}>
                 {selected && <path d={route.path} fill="none" stroke="var(--accent)" strokeOpacity={0.35} strokeWidth={edgeWidth(edge.ratePerSecond) + 8} />}
                 <path d={route.path} fill="none" stroke="transparent" strokeWidth={14} className="cursor-pointer" />
                 <path d={route.path} fill="none" stroke={HEALTH_COLOR[health]} strokeWidth={edgeWidth(edge.ratePerSecond)}
@@ -48,7 +49,7 @@ export function FlowMap({ graph, layout, selectedId, hrefOf }: Props) {
           if (!route) return null;
           const selected = edge.id === selectedId;
           return (
-            <Link key={edge.id} href={hrefOf(edge)} scroll={false} aria-label={edgeName(edge)} aria-current={selected ? "true" : undefined}
+            <Link key={edge.id} href={hrefOf(edge)} scroll={false} prefetch={false} aria-label={edgeName(edge)} aria-current={selected ? "true" : undefined}
               data-testid="flow-edge" data-kind={edge.kind}
               className={`absolute -translate-x-1/2 -translate-y-1/2 whitespace-nowrap rounded border bg-surface px-1.5 py-0.5 text-center text-[11px] leading-tight tabular-nums shadow-sm hover:border-accent ${selected ? "border-accent ring-2 ring-accent/40" : "border-border"} ${edge.kind === "dead-letter" ? "text-bad" : "text-muted"}`}
               style={{ left: route.label.x, top: route.label.y }}>
@@ -60,7 +61,7 @@ export function FlowMap({ graph, layout, selectedId, hrefOf }: Props) {
           const box = layout.nodes[node.id];
           if (!box) return null;
           return (
-            <Link key={node.id} href={hrefOf(node)} scroll={false} aria-label={nodeName(node)} aria-current={node.id === selectedId ? "true" : undefined}
+            <Link key={node.id} href={hrefOf(node)} scroll={false} prefetch={false} aria-label={nodeName(node)} aria-current={node.id === selectedId ? "true" : undefined}
               data-testid="flow-node" data-kind={node.kind} className="absolute block"
               style={{ left: box.x, top: box.y, width: box.width, height: box.height }}>
               <FlowNodeBox node={node} selected={node.id === selectedId} showCluster={showCluster} />

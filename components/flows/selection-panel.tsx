@@ -33,7 +33,7 @@ function describeSelection(selection: FlowSelection): string {
 
 /** The side panel for what was clicked: its totals over the window, and its messages and errors per minute. */
 export function SelectionPanel({ selection, item, totals, series, closeHref }: Props) {
-  const close = <Link href={closeHref} scroll={false} className="text-sm text-muted hover:text-fg" aria-label="Close the panel">✕</Link>;
+  const close = <Link href={closeHref} scroll={false} prefetch={false} className="text-sm text-muted hover:text-fg" aria-label="Close the panel">✕</Link>;
   if (item === null) {
     return (
       <aside aria-label="Selected on the map" data-testid="flow-panel" className="flex w-full flex-col gap-2 rounded-lg border border-warn/40 bg-warn-soft p-4 text-sm 2xl:w-96">
