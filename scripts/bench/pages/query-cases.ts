@@ -1,5 +1,6 @@
 // What each page asks Postgres for, called as the pages call it. Imported after DATABASE_URL is set.
 import { getPool } from "@/lib/db";
+import { flowDlqTopics, flowEdgeTotals, serviceBreakerStates } from "@/lib/flows/queries";
 import { countSagasByStatus, getSagaDetail, listSagas, sagaBreakerEvents, sagaDlqMessages } from "@/lib/sagas/queries";
 import type { QueryCase } from "./time-cases";
 
@@ -33,5 +34,9 @@ export async function cases(): Promise<QueryCase[]> {
       listSagas({ from: new Date(Date.now() - HOUR), to: new Date(), name: "order-fulfillment", status: "compensated" }),
       countSagasByStatus({ from: new Date(Date.now() - HOUR), to: new Date(), name: "order-fulfillment" })]) },
     { label: "saga page: saga, steps, dead letters, breaker changes", run: sagaPage },
+    { label: "flow graph: edges, DLQ topics and breakers, last hour", run: () => {
+      const window = { from: new Date(Date.now() - HOUR), to: new Date() };
+      return Promise.all([flowEdgeTotals(window), flowDlqTopics(window), serviceBreakerStates()]);
+    } },
   ];
 }
