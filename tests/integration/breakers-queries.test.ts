@@ -1,0 +1,193 @@
+// The breakers pages' queries against the real Postgres: spans go in through ingest and the projector, as
+// in production, and the queries read the projections (and the bounded failing-calls range of spans).
+import { randomBytes, randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  BOARD_BINS_SQL, breakerBoard, breakerHistory, breakerMinutes, FAILING_CALLS_SQL, failingCallsAround, findBreaker, resilienceSummary,
+} from "@/lib/breakers/queries";
+import { stateSteps } from "@/lib/breakers/state-steps";
+import { disconnectDb } from "@/lib/db";
+import { spanCopyLine } from "@/lib/ingest/span-row";
+import { writeSpanLines } from "@/lib/ingest/write-spans";
+import { indexColumns } from "@/lib/projections";
+import { projectNewSpans } from "@/lib/projector";
+import type { Attributes, SpanEvent, SpanRecord } from "@/lib/traces";
+import { INTEGRATION_DATABASE_URL } from "./env";
+
+const db = new pg.Pool({ connectionString: INTEGRATION_DATABASE_URL, max: 1 });
+afterAll(async () => {
+  await db.end();
+  await disconnectDb();
+});
+
+const id = randomUUID().slice(0, 8);
+const PAY = `payment-${id}`;
+const SHIP = `shipping-${id}`;
+const INV = `inventory-${id}`;
+const GATEWAY = `gateway-${id}`;
+const QUIET = `quiet-${id}`;
+const CARRIER = `carrier-${id}`;
+const TOPIC = `orders-${id}`;
+
+// Half past a minute, so the few seconds of calls after `ago(m)` stay in its minute; `ago(m)` is m minutes before now.
+const now = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 30_000);
+const window = { from: new Date(now.getTime() - 60 * 60_000), to: now };
+const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+const ns = (at: Date) => BigInt(at.getTime()) * 1_000_000n;
+
+function span(service: string, at: Date, attributes: Attributes, over: Partial<SpanRecord> = {}, events: SpanEvent[] = []): SpanRecord {
+  return {
+    traceId: randomBytes(16).toString("hex"), spanId: randomBytes(8).toString("hex"), parentSpanId: null, name: "call", kind: 3,
+    serviceName: service, scopeName: null, startTimeUnixNano: ns(at), endTimeUnixNano: ns(at) + 5_000_000n, statusCode: 0,
+    statusMessage: null, resourceAttributes: { "service.name": service }, attributes, events, links: [], ...over,
+  };
+}
+const call = (at: Date, outcome: string, name = GATEWAY) =>
+  span(PAY, at, { "circuit_breaker.name": name, "circuit_breaker.outcome": outcome }, outcome === "success" ? {} : { statusCode: 2, statusMessage: `gateway ${outcome}`, name: "charge" });
+const change = (at: Date, from: string, to: string) =>
+  span(PAY, at, { "circuit_breaker.name": GATEWAY }, { name: `breaker ${to}` }, [{
+    name: "circuit_breaker.state_change", timeUnixNano: ns(at),
+    attributes: { "circuit_breaker.name": GATEWAY, "circuit_breaker.state": to, "circuit_breaker.previous_state": from },
+  }]);
+const booking = (at: Date, outcome: string, events: SpanEvent[] = []) => span(SHIP, at, { "bulkhead.name": CARRIER, "bulkhead.outcome": outcome }, {}, events);
+const attempt = (at: Date, n: number, exhausted = false) =>
+  span(INV, at, { "messaging.destination.name": TOPIC, "retry.attempt": n, ...(exhausted ? { "retry.exhausted": true } : {}) }, { kind: 5 });
+
+const second = (at: Date, s: number) => new Date(at.getTime() + s * 1000);
+const spans: SpanRecord[] = [
+  change(ago(90), "closed", "open"), // before the window: the chart starts open
+  change(ago(20), "open", "half_open"),
+  change(second(ago(19), 0), "half_open", "open"),
+  change(ago(10), "open", "half_open"),
+  call(second(ago(20), 10), "failure"), call(second(ago(20), 11), "timeout"), call(second(ago(20), 12), "failure"), call(second(ago(20), 13), "success"),
+  call(second(ago(1), 0), "success"), call(second(ago(1), 1), "success"), call(second(ago(1), 2), "failure"), call(second(ago(1), 3), "rejected"),
+  call(ago(2), "success", QUIET),
+  // Around the last transition (10 min ago): one error 30 s before (found), one 30 s after (too late), one in another service.
+  span(PAY, second(ago(10), -30), {}, { statusCode: 2, statusMessage: "connection reset", name: "refund" }),
+  span(PAY, second(ago(10), 30), {}, { statusCode: 2, statusMessage: "too late", name: "refund" }),
+  span(SHIP, second(ago(10), -5), {}, { statusCode: 2, statusMessage: "other service", name: "book" }),
+  booking(ago(2), "admitted"), booking(second(ago(2), 1), "admitted"),
+  booking(second(ago(2), 2), "admitted", [{ name: "bulkhead.saturation", timeUnixNano: ns(second(ago(2), 2)), attributes: { "bulkhead.in_flight": 2, "bulkhead.limit": 2 } }]),
+  booking(second(ago(2), 3), "rejected"), booking(second(ago(2), 4), "rejected"),
+  attempt(ago(3), 1), attempt(second(ago(3), 1), 2), attempt(second(ago(3), 2), 3, true), attempt(ago(4), 1),
+];
+
+beforeAll(async () => {
+  await writeSpanLines(spans.map((s) => spanCopyLine(s, indexColumns(s, () => "local"))));
+  while (!(await projectNewSpans(500)).caughtUp) { /* next batch */ }
+});
+
+describe("the breakers board", () => {
+  it("shows each breaker's current state, rolling rate and error share, and a series over the window", async () => {
+    const board = (await breakerBoard(window)).filter((b) => b.service === PAY);
+    expect(board.map((b) => [b.name, b.state])).toEqual([[GATEWAY, "half_open"], [QUIET, null]]);
+    const gateway = board[0];
+    expect(gateway?.since).toEqual(ago(10));
+    // The last five minutes: 2 successes, a failure and a rejection.
+    expect(gateway?.rolling).toMatchObject({ calls: 4, errors: 2, errorPercent: 50 });
+    expect(gateway?.rolling.callsPerMinute).toBeCloseTo((4 * 60) / (gateway?.rolling.seconds ?? 1), 6);
+    expect(gateway?.series.reduce((n, p) => n + p.calls, 0)).toBe(8);
+    expect(gateway?.series.reduce((n, p) => n + p.errors, 0)).toBe(5);
+    expect(gateway?.series.length).toBeLessThanOrEqual(60);
+    expect(board[1]?.rolling).toMatchObject({ calls: 1, errors: 0, errorPercent: 0 });
+  });
+
+  it("puts a service with a breaker not closed before one whose breakers are all closed", async () => {
+    await db.query("INSERT INTO breaker_states (service, breaker, state, since) VALUES ($1, $2, 'closed', now())", [`aaa-${id}`, "calm"]);
+    const services = (await breakerBoard(window)).map((b) => b.service).filter((s) => s === PAY || s === `aaa-${id}`);
+    expect(services.indexOf(PAY)).toBeLessThan(services.indexOf(`aaa-${id}`));
+  });
+
+  it("leaves out calls outside the window", async () => {
+    const early = (await breakerBoard({ from: ago(60), to: ago(30) })).find((b) => b.name === GATEWAY);
+    expect(early?.series.reduce((n, p) => n + p.calls, 0)).toBe(0);
+    expect(early?.rolling.errorPercent).toBeNull();
+  });
+});
+
+describe("bulkheads and retries", () => {
+  it("counts admissions and rejections, and finds when the bulkhead last filled", async () => {
+    const summary = await resilienceSummary(window);
+    const carrier = summary.bulkheads.find((b) => b.name === CARRIER);
+    expect(carrier).toMatchObject({ service: SHIP, admitted: 3, rejected: 2, lastSaturation: { at: second(ago(2), 2), inFlight: 2, limit: 2 } });
+    expect(carrier?.rejectedPerMinute).toBeGreaterThan(0);
+    expect(summary.retries.find((r) => r.topic === TOPIC)).toEqual({ service: INV, topic: TOPIC, attempts: 4, exhausted: 1 });
+  });
+
+  it("has no saturation when the bulkhead did not fill in the window", async () => {
+    const summary = await resilienceSummary({ from: ago(60), to: ago(3) });
+    expect(summary.bulkheads.find((b) => b.name === CARRIER)).toBeUndefined();
+  });
+});
+
+describe("a breaker's page", () => {
+  it("finds a breaker by its state or its calls, and nothing for an unknown one", async () => {
+    expect(await findBreaker(PAY, GATEWAY)).toEqual({ service: PAY, name: GATEWAY, state: "half_open", since: ago(10) });
+    expect(await findBreaker(PAY, QUIET)).toEqual({ service: PAY, name: QUIET, state: null, since: null });
+    expect(await findBreaker(PAY, `nope-${id}`)).toBeNull();
+    expect(await findBreaker(SHIP, GATEWAY)).toBeNull();
+  });
+
+  it("reads the transitions in the window and the state before it, for the step chart", async () => {
+    const history = await breakerHistory(PAY, GATEWAY, window);
+    expect(history.before).toMatchObject({ toState: "open", at: ago(90) });
+    expect(history.transitions.map((t) => t.toState)).toEqual(["half_open", "open", "half_open"]);
+    expect(history.capped).toBe(false);
+    const steps = stateSteps(history.before, history.transitions, window.from, window.to);
+    expect(steps.map((s) => s.state)).toEqual(["open", "half_open", "open", "half_open", "half_open"]);
+  });
+
+  it("counts calls by outcome per minute", async () => {
+    const minutes = await breakerMinutes(PAY, GATEWAY, window);
+    expect(minutes.plan.binMinutes).toBe(1);
+    const total = (key: "success" | "failure" | "timeout" | "rejected") => minutes.points.reduce((n, p) => n + p[key], 0);
+    expect([total("success"), total("failure"), total("timeout"), total("rejected")]).toEqual([3, 3, 1, 1]);
+    const busy = minutes.points.find((p) => p.at === ago(20).getTime() - 30_000);
+    expect(busy).toMatchObject({ success: 1, failure: 2, timeout: 1 });
+  });
+
+  it("finds the service's failing calls just before a transition, not after the margin or in other services", async () => {
+    const [around, none] = await failingCallsAround(PAY, [ago(10), ago(40)]);
+    expect(around?.map((c) => c.message)).toEqual(["connection reset"]);
+    expect(around?.[0]).toMatchObject({ name: "refund", startTime: second(ago(10), -30), breaker: null });
+    expect(none).toEqual([]);
+    const atTrip = (await failingCallsAround(PAY, [second(ago(19), 0)]))[0];
+    expect(atTrip?.map((c) => c.message)).toEqual(["gateway failure", "gateway timeout", "gateway failure"]);
+    expect(atTrip?.every((c) => c.breaker === GATEWAY)).toBe(true);
+  });
+});
+
+describe("query plans", () => {
+  const plan = async (sql: string, params: unknown[]) => {
+    const client = await db.connect();
+    try {
+      // The tables here are tiny, so the planner would scan them whole; forbid that to see which index serves the query.
+      await client.query("SET enable_seqscan = off");
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${sql}`, params);
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    } finally {
+      await client.query("RESET enable_seqscan");
+      client.release();
+    }
+  };
+
+  it("reads failing calls through the partial index of error spans", async () => {
+    const text = await plan(FAILING_CALLS_SQL, [PAY, [ago(10)], 60, 10, 5]);
+    expect(text).toMatch(/spans_p\d{8}_service_name_start_time_idx\d*|spans_service_error_time_idx/);
+    expect(text).not.toMatch(/Seq Scan on spans/);
+  });
+
+  it("reads the board's series for an hour by the minute index, with two days of 200 breakers' minutes stored", async () => {
+    // Old minutes only (2 to 48 hours ago), so the other tests' windows do not see them.
+    await db.query(
+      `INSERT INTO resilience_minutes (kind, service, name, minute, outcome, count)
+       SELECT 'breaker', 'bulk-' || $1, 'b' || b, date_trunc('minute', now()) - make_interval(mins => m), o, 1
+       FROM generate_series(1, 200) b, generate_series(120, 2880, 2) m, unnest(ARRAY['success', 'failure']) o`, [id]);
+    await db.query("ANALYZE resilience_minutes");
+    const { rows } = await db.query<{ "QUERY PLAN": string }>(`EXPLAIN ${BOARD_BINS_SQL}`, [window.from, window.to, "1 minute"]);
+    const text = rows.map((r) => r["QUERY PLAN"]).join("\n");
+    expect(text).toMatch(/Index (Only )?Scan using resilience_minutes_minute_idx/);
+    expect(text).not.toContain("Seq Scan");
+  });
+});
