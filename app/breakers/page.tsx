@@ -42,7 +42,7 @@ export default async function BreakersPage({ searchParams }: { searchParams: Pro
   const header = (
     <PageHeader
       title="Breakers"
-      description={breakers.length === 0 ? DESCRIPTION : `${breakers.length} breakers · ${notClosed === 0 ? "all closed" : `${notClosed} not closed`}`}
+      description={breakers.length === 0 ? DESCRIPTION : `${breakers.length} ${breakers.length === 1 ? "breaker" : "breakers"} · ${notClosed === 0 ? "all closed" : `${notClosed} not closed`}`}
     />
   );
   if (nothing) return (<>{header}{toolbar}{(await hasAnySpans()) ? <NoBreakersYet /> : <NoSpansYet />}</>);

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { FailingCall, Transition } from "@/lib/breakers/queries";
-import { FAILING_CALLS_AFTER_MS, FAILING_CALLS_BEFORE_MS } from "@/lib/breakers/queries";
+import { FAILING_CALLS_AFTER_COUNT, FAILING_CALLS_AFTER_MS, FAILING_CALLS_BEFORE_COUNT, FAILING_CALLS_BEFORE_MS } from "@/lib/breakers/queries";
 import { Time } from "@/components/time/time";
 import { DataTable, EmptyRow, Th, Td } from "@/components/ui/data-table";
 import { BreakerStateBadge } from "./breaker-state-badge";
@@ -21,7 +21,7 @@ export function TransitionsTable({ newestFirst, failing, service, breaker, label
           <Th>When</Th>
           <Th>Change</Th>
           <Th>
-            <span title={`Error spans of ${service} from ${FAILING_CALLS_BEFORE_MS / 1000} s before to ${FAILING_CALLS_AFTER_MS / 1000} s after the change`}>
+            <span title={`Error spans of ${service}: the last ${FAILING_CALLS_BEFORE_COUNT} in the ${FAILING_CALLS_BEFORE_MS / 1000} s before the change and the first ${FAILING_CALLS_AFTER_COUNT} in the ${FAILING_CALLS_AFTER_MS / 1000} s after`}>
               Failing calls of {service} around it
             </span>
           </Th>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callsSeries } from "./calls-series";
+import { callsSeries, withClosingPoint } from "./calls-series";
 
 describe("a breaker's calls series", () => {
   it("folds failures and timeouts together and counts every non-success as an error", () => {
@@ -10,5 +10,11 @@ describe("a breaker's calls series", () => {
 
   it("leaves the error share out of a bin with no calls, rather than drawing 0 %", () => {
     expect(callsSeries([{ at: 2, success: 0, failure: 0, timeout: 0, rejected: 0, fallback: 0 }])[0]?.errorPercent).toBeNull();
+  });
+
+  it("closes the last bin with a point at its end, so a step chart gives it its width", () => {
+    const points = callsSeries([{ at: 0, success: 1, failure: 0, timeout: 0, rejected: 0, fallback: 0 }, { at: 60_000, success: 0, failure: 2, timeout: 0, rejected: 0, fallback: 0 }]);
+    expect(withClosingPoint(points, 60_000).map((p) => [p.at, p.failed])).toEqual([[0, 0], [60_000, 2], [120_000, 2]]);
+    expect(withClosingPoint([], 60_000)).toEqual([]);
   });
 });

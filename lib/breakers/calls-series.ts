@@ -12,3 +12,9 @@ export function callsSeries(points: readonly OutcomeCounts[]): CallsPoint[] {
     return { at: p.at, success: p.success, failed, rejected: p.rejected, fallback: p.fallback, errorPercent: callRate({ calls, errors: calls - p.success }, 60).errorPercent };
   });
 }
+
+/** The series with a last point at the end of its last bin, so a step chart draws that bin its full width. */
+export function withClosingPoint(points: readonly CallsPoint[], binMs: number): CallsPoint[] {
+  const last = points[points.length - 1];
+  return last === undefined ? [] : [...points, { ...last, at: last.at + binMs }];
+}

@@ -152,6 +152,10 @@ describe("a breaker's page", () => {
     expect(around?.map((c) => c.message)).toEqual(["connection reset"]);
     expect(around?.[0]).toMatchObject({ name: "refund", startTime: second(ago(10), -30), breaker: null });
     expect(none).toEqual([]);
+    // Before the trip, the four closest failures (of five) win over older ones; after it, the first two.
+    await writeSpanLines([-50, -40, -30, -20, -10, 3, 6, 9].map((s) =>
+      span(PAY, second(ago(45), s), {}, { statusCode: 2, statusMessage: `at ${s}`, name: "charge" })).map((s) => spanCopyLine(s, indexColumns(s, () => "local"))));
+    expect((await failingCallsAround(PAY, [ago(45)]))[0]?.map((c) => c.message)).toEqual(["at 6", "at 3", "at -10", "at -20", "at -30", "at -40"]);
     const atTrip = (await failingCallsAround(PAY, [second(ago(19), 0)]))[0];
     expect(atTrip?.map((c) => c.message)).toEqual(["gateway failure", "gateway timeout", "gateway failure"]);
     expect(atTrip?.every((c) => c.breaker === GATEWAY)).toBe(true);
@@ -173,7 +177,7 @@ describe("query plans", () => {
   };
 
   it("reads failing calls through the partial index of error spans", async () => {
-    const text = await plan(FAILING_CALLS_SQL, [PAY, [ago(10)], 60, 10, 5]);
+    const text = await plan(FAILING_CALLS_SQL, [PAY, [ago(10)], 60, 10, 4, 2]);
     expect(text).toMatch(/spans_p\d{8}_service_name_start_time_idx\d*|spans_service_error_time_idx/);
     expect(text).not.toMatch(/Seq Scan on spans/);
   });

@@ -87,7 +87,7 @@ export default async function BreakerPage({ params, searchParams }: Props) {
           )}
         </Panel>
         <Panel id="calls-heading" title={minutes.plan.binMinutes === 1 ? "Calls and errors per minute" : `Calls and errors per ${minutes.plan.binMinutes} minutes`}>
-          <CallsChart points={callsSeries(minutes.points)} from={minutes.plan.origin.getTime()} to={window.to.getTime()} binMinutes={minutes.plan.binMinutes} />
+          <CallsChart points={callsSeries(minutes.points)} from={minutes.plan.origin.getTime()} to={minutes.plan.origin.getTime() + minutes.plan.count * minutes.plan.binMinutes * 60_000} binMinutes={minutes.plan.binMinutes} />
         </Panel>
         <Panel id="transitions-heading" title="Transitions" count={history.transitions.length}>
           <TransitionsTable newestFirst={newestFirst} failing={failing} service={breaker.service} breaker={breaker.name} labelledBy="transitions-heading" />
