@@ -3,7 +3,7 @@
 // orders flow, so its breaker opens on the board; the load stops, so the breaker goes half-open and stays;
 // the breaker's page shows both states in its history, with the failing calls around them.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { OrderApi } from "../demo/load/order-api";
 import { cleanUpDemoRun, processesOf, startDemoRun, type DemoRun } from "./fixtures/demo-run";
 import { BreakersPage } from "./pages/breakers-page";
@@ -87,4 +87,27 @@ test("an unknown breaker and a bad time range say so plainly", async ({ page }) 
   await expect(page.getByTestId("traces-url-problems")).toContainText('range: "3weeks" is not a range');
   await page.goto(`${run.flowdeckUrl}/breakers/${SERVICE}/${BREAKER}?range=custom&from=yesterday`);
   await expect(page.getByTestId("traces-url-problems")).toContainText('from: "yesterday" is not a date and time');
+});
+
+/** Bytes of JavaScript a cold load of `path` downloads (as sent, so compressed), in a fresh browser context. */
+async function coldScriptBytes(browser: Browser, path: string): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const sizes: Promise<number>[] = [];
+  page.on("requestfinished", (request) => {
+    if (request.resourceType() === "script") sizes.push(request.sizes().then((s) => s.responseBodySize));
+  });
+  await page.goto(`${run.flowdeckUrl}${path}`, { waitUntil: "networkidle" });
+  const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  await context.close();
+  return total;
+}
+
+test("the board and a breaker's page each download under 300 KB of JavaScript on a cold load", async ({ browser }) => {
+  const board = await coldScriptBytes(browser, "/breakers?range=15m");
+  const history = await coldScriptBytes(browser, `/breakers/${SERVICE}/${BREAKER}?range=15m`);
+  console.log(`cold-load JavaScript: board ${(board / 1024).toFixed(0)} KB, breaker page ${(history / 1024).toFixed(0)} KB`);
+  expect(board).toBeGreaterThan(0);
+  expect(board).toBeLessThan(300 * 1024);
+  expect(history).toBeLessThan(300 * 1024);
 });

@@ -35,7 +35,8 @@ export function BreakersBoard({ breakers, now, windowQuery, labelledBy }: { brea
           {group.breakers.map((b) => (
             <tr key={b.name} data-testid="breaker-row" data-breaker={b.name} data-service={b.service} data-state={b.state ?? "unknown"}>
               <Td className="pl-7 font-medium">
-                <Link href={breakerHref(b.service, b.name, windowQuery)} className="hover:text-accent hover:underline">{b.name}</Link>
+                {/* No prefetch: hundreds of rows would pull the breaker page's chart code into the board's load. */}
+                <Link href={breakerHref(b.service, b.name, windowQuery)} prefetch={false} className="hover:text-accent hover:underline">{b.name}</Link>
               </Td>
               <Td><BreakerStateBadge state={b.state} testId="breaker-state" /></Td>
               <Td align="right" className="text-muted">{b.since ? formatAge(now.getTime() - b.since.getTime()) : "—"}</Td>

@@ -5,6 +5,7 @@ import { Time } from "@/components/time/time";
 import { DataTable, EmptyRow, Th, Td } from "@/components/ui/data-table";
 import { BreakerStateBadge } from "./breaker-state-badge";
 
+// Trace links are not prefetched: a page of them would load the trace view's code before anyone asks.
 const traceHref = (traceId: string, spanId: string) => `/traces/${traceId}?span=${spanId}`;
 
 /**
@@ -34,7 +35,7 @@ export function TransitionsTable({ newestFirst, failing, service, breaker, label
           return (
             <tr key={`${t.at.getTime()}-${t.spanId}`} data-testid="breaker-transition" data-to={t.toState}>
               <Td className="align-top whitespace-nowrap">
-                <Link href={traceHref(t.traceId, t.spanId)} className="hover:text-accent hover:underline" title="Open the span that reported the change">
+                <Link href={traceHref(t.traceId, t.spanId)} prefetch={false} className="hover:text-accent hover:underline" title="Open the span that reported the change">
                   <Time value={t.at.toISOString()} />
                 </Link>
               </Td>
@@ -53,7 +54,7 @@ export function TransitionsTable({ newestFirst, failing, service, breaker, label
                     {calls.map((c) => (
                       <li key={`${c.traceId}-${c.spanId}`} className="flex min-w-0 items-baseline gap-2 text-xs">
                         <Time value={c.startTime.toISOString()} format="time" className="shrink-0 text-muted" />
-                        <Link href={traceHref(c.traceId, c.spanId)} className="shrink-0 font-medium hover:text-accent hover:underline">{c.name}</Link>
+                        <Link href={traceHref(c.traceId, c.spanId)} prefetch={false} className="shrink-0 font-medium hover:text-accent hover:underline">{c.name}</Link>
                         {c.breaker === breaker && <span className="shrink-0 text-faint">via this breaker</span>}
                         {c.message && <span className="truncate text-bad" title={c.message}>{c.message}</span>}
                       </li>

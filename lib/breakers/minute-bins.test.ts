@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { binPlan, fillBins } from "./minute-bins";
+import { alignedBinPlan, binPlan, fillBins } from "./minute-bins";
 
 const at = (iso: string) => new Date(iso);
 
@@ -28,5 +28,15 @@ describe("minute bins", () => {
       { at: at("2026-03-14T09:02:00Z").getTime(), calls: 5, errors: 2 },
       { at: at("2026-03-14T09:04:00Z").getTime(), calls: 0, errors: 0 },
     ]);
+  });
+
+  it("aligns long windows' bins to whole ten minutes, so a ten-minute bucket falls in one bin", () => {
+    const plan = alignedBinPlan(at("2026-03-13T09:03:30Z"), at("2026-03-14T09:03:30Z"), 60, 10, 120);
+    expect(plan).toEqual({ origin: at("2026-03-13T09:00:00Z"), binMinutes: 30, count: 49 });
+    expect(alignedBinPlan(at("2026-03-14T06:03:00Z"), at("2026-03-14T12:03:00Z"), 60, 10, 120).binMinutes).toBe(10);
+  });
+
+  it("keeps minute bins for short windows", () => {
+    expect(alignedBinPlan(at("2026-03-14T09:03:30Z"), at("2026-03-14T10:03:30Z"), 60, 10, 120)).toEqual(binPlan(at("2026-03-14T09:03:30Z"), at("2026-03-14T10:03:30Z"), 60));
   });
 });

@@ -34,3 +34,18 @@ export function fillBins(plan: BinPlan, rows: readonly BinnedCounts[]): SeriesPo
   }
   return points;
 }
+
+/**
+ * Like binPlan, but for a window over `longMinutes` the bins are whole multiples of `alignMinutes` starting
+ * on one, so each ten-minute bucket falls in a single bin. The first bin may start before `from`; only
+ * counts from `from` on are read into it.
+ */
+export function alignedBinPlan(from: Date, to: Date, maxBins: number, alignMinutes: number, longMinutes: number): BinPlan {
+  const plan = binPlan(from, to, maxBins);
+  if (plan.count * plan.binMinutes <= longMinutes) return plan;
+  const binMinutes = Math.max(alignMinutes, Math.ceil(plan.binMinutes / alignMinutes) * alignMinutes);
+  const alignMs = alignMinutes * MINUTE_MS;
+  const origin = new Date(Math.floor(from.getTime() / alignMs) * alignMs);
+  const minutes = Math.floor((to.getTime() - origin.getTime()) / MINUTE_MS) + 1;
+  return { origin, binMinutes, count: Math.ceil(minutes / binMinutes) };
+}

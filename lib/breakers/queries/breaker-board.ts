@@ -3,11 +3,14 @@ import { getPool } from "@/lib/db";
 import type { BreakerStateName } from "@/lib/projections/breaker-events";
 import { sortBoard } from "../board-order";
 import { callRate, isErrorOutcome, rollingSpan, type CallRate } from "../call-rates";
-import { binInterval, binPlan, fillBins, type SeriesPoint } from "../minute-bins";
+import { alignedBinPlan, binInterval, fillBins, type SeriesPoint } from "../minute-bins";
+import { ROLLUP_MINUTES, splitParams, splitWindow, WINDOW_ROWS_SQL } from "../window-split";
 import { aggregateQuery } from "./aggregate-query";
 import { outcomeTotals, totalOf } from "./outcome-totals";
 
 export const SPARKLINE_BINS = 60;
+/** Windows longer than this read ten-minute buckets, in bins of whole ten minutes. */
+export const LONG_WINDOW_MINUTES = 120;
 
 export type BoardBreaker = {
   service: string;
@@ -20,11 +23,10 @@ export type BoardBreaker = {
   series: SeriesPoint[];
 };
 
-/** $1 first minute, $2 window end, $3 bin interval; exported so tests can EXPLAIN it. */
-export const BOARD_BINS_SQL = `SELECT service, name, date_bin($3::interval, minute, $1) AS bin, sum(count)::float8 AS calls,
-         coalesce(sum(count) FILTER (WHERE outcome <> 'success'), 0)::float8 AS errors
-       FROM resilience_minutes WHERE kind = 'breaker' AND minute >= $1 AND minute <= $2
-       GROUP BY service, name, bin`;
+/** $1 kind, $2..$5 the window's split, $6 bin origin, $7 bin interval; exported so tests can EXPLAIN it. */
+export const BOARD_BINS_SQL = `SELECT service, name, date_bin($7::interval, at, $6) AS bin, sum(count)::float8 AS calls,
+     coalesce(sum(count) FILTER (WHERE outcome <> 'success'), 0)::float8 AS errors
+   FROM (${WINDOW_ROWS_SQL}) w GROUP BY service, name, bin`;
 
 type StateRow = { service: string; breaker: string; state: BreakerStateName; since: Date };
 type BinRow = { service: string; name: string; bin: Date; calls: number; errors: number };
@@ -35,12 +37,12 @@ type BinRow = { service: string; name: string; bin: Date; calls: number; errors:
  * and minute buckets only, never spans.
  */
 export async function breakerBoard(window: { from: Date; to: Date }): Promise<BoardBreaker[]> {
-  const plan = binPlan(window.from, window.to, SPARKLINE_BINS);
+  const plan = alignedBinPlan(window.from, window.to, SPARKLINE_BINS, ROLLUP_MINUTES, LONG_WINDOW_MINUTES);
   const rolling = rollingSpan(window.to);
   const pool = getPool();
   const [states, bins, recent] = await Promise.all([
     pool.query<StateRow>("SELECT service, breaker, state, since FROM breaker_states"),
-    aggregateQuery<BinRow>(BOARD_BINS_SQL, [plan.origin, window.to, binInterval(plan)]),
+    aggregateQuery<BinRow>(BOARD_BINS_SQL, ["breaker", ...splitParams(splitWindow(window.from, window.to)), plan.origin, binInterval(plan)]),
     outcomeTotals("breaker", rolling.firstMinute, window.to),
   ]);
   const board = new Map<string, BoardBreaker>();

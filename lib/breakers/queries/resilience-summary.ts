@@ -2,7 +2,7 @@ import "server-only";
 import { getPool } from "@/lib/db";
 import { readInteger } from "@/lib/projections/attributes";
 import type { Attributes } from "@/lib/traces";
-import { floorToMinute, rollingSpan } from "../call-rates";
+import { rollingSpan } from "../call-rates";
 import { outcomeTotals, totalOf } from "./outcome-totals";
 
 export type BulkheadSummary = {
@@ -33,11 +33,10 @@ const byKey = (a: { service: string; name: string }, b: { service: string; name:
 /** Bulkheads and consumer retries over the window, from minute buckets (and the indexed saturation spans). */
 export async function resilienceSummary(window: { from: Date; to: Date }): Promise<ResilienceSummary> {
   const rolling = rollingSpan(window.to);
-  const first = floorToMinute(window.from);
   const [bulkheads, recentBulkheads, retries] = await Promise.all([
-    outcomeTotals("bulkhead", first, window.to),
+    outcomeTotals("bulkhead", window.from, window.to),
     outcomeTotals("bulkhead", rolling.firstMinute, window.to),
-    outcomeTotals("retry", first, window.to),
+    outcomeTotals("retry", window.from, window.to),
   ]);
   const saturation = await lastSaturations(bulkheads, window);
   const recent = new Map(recentBulkheads.map((b) => [JSON.stringify([b.service, b.name]), b.outcomes.rejected ?? 0]));

@@ -5,3 +5,65 @@ CREATE INDEX "spans_service_error_time_idx" ON "spans" ("service_name", "start_t
 -- The last time each bulkhead filled up: spans with a bulkhead.saturation event are rare, and kept apart here.
 CREATE INDEX "spans_bulkhead_saturation_idx" ON "spans" ("service_name", "start_time")
     WHERE "events" @> '[{"name": "bulkhead.saturation"}]'::jsonb;
+
+-- Ten-minute sums of resilience_minutes, kept by triggers in the same transaction as the minutes, so
+-- the breakers board reads a day of 500 breakers as 144 rows each instead of 1,440. Buckets start at
+-- whole ten minutes of UTC (date_bin from the epoch does not depend on the session's time zone).
+CREATE TABLE "resilience_ten_minutes" (
+    "kind" TEXT NOT NULL,
+    "service" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "bucket" TIMESTAMPTZ(6) NOT NULL,
+    "outcome" TEXT NOT NULL,
+    "count" BIGINT NOT NULL,
+
+    CONSTRAINT "resilience_ten_minutes_pkey" PRIMARY KEY ("kind", "service", "name", "bucket", "outcome")
+);
+CREATE INDEX "resilience_ten_minutes_kind_bucket_idx" ON "resilience_ten_minutes"("kind", "bucket");
+
+CREATE FUNCTION "flowdeck_resilience_ten_minutes_add"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    -- Sorted by key, so concurrent writers lock the rows in one order.
+    INSERT INTO resilience_ten_minutes AS t (kind, service, name, bucket, outcome, count)
+    SELECT kind, service, name, date_bin('10 minutes', minute, TIMESTAMPTZ '1970-01-01 00:00:00+00'), outcome, sum(count)
+    FROM new_rows GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (kind, service, name, bucket, outcome) DO UPDATE SET count = t.count + EXCLUDED.count;
+    RETURN NULL;
+END;
+$$;
+
+CREATE FUNCTION "flowdeck_resilience_ten_minutes_change"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO resilience_ten_minutes AS t (kind, service, name, bucket, outcome, count)
+    SELECT n.kind, n.service, n.name, date_bin('10 minutes', n.minute, TIMESTAMPTZ '1970-01-01 00:00:00+00'), n.outcome, sum(n.count - o.count)
+    FROM new_rows n JOIN old_rows o USING (kind, service, name, minute, outcome)
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (kind, service, name, bucket, outcome) DO UPDATE SET count = t.count + EXCLUDED.count;
+    RETURN NULL;
+END;
+$$;
+
+-- Retention deletes whole old minutes: take them off their buckets, and drop buckets left empty.
+CREATE FUNCTION "flowdeck_resilience_ten_minutes_remove"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE resilience_ten_minutes t SET count = t.count - r.count
+    FROM (SELECT kind, service, name, date_bin('10 minutes', minute, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS bucket, outcome, sum(count) AS count
+          FROM old_rows GROUP BY 1, 2, 3, 4, 5) r
+    WHERE (t.kind, t.service, t.name, t.bucket, t.outcome) = (r.kind, r.service, r.name, r.bucket, r.outcome);
+    DELETE FROM resilience_ten_minutes t
+    USING (SELECT DISTINCT kind, service, name, date_bin('10 minutes', minute, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS bucket, outcome FROM old_rows) r
+    WHERE t.count <= 0 AND (t.kind, t.service, t.name, t.bucket, t.outcome) = (r.kind, r.service, r.name, r.bucket, r.outcome);
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "resilience_minutes_ten_minutes_insert" AFTER INSERT ON "resilience_minutes"
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "flowdeck_resilience_ten_minutes_add"();
+CREATE TRIGGER "resilience_minutes_ten_minutes_update" AFTER UPDATE ON "resilience_minutes"
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "flowdeck_resilience_ten_minutes_change"();
+CREATE TRIGGER "resilience_minutes_ten_minutes_delete" AFTER DELETE ON "resilience_minutes"
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "flowdeck_resilience_ten_minutes_remove"();
+
+INSERT INTO resilience_ten_minutes (kind, service, name, bucket, outcome, count)
+SELECT kind, service, name, date_bin('10 minutes', minute, TIMESTAMPTZ '1970-01-01 00:00:00+00'), outcome, sum(count)
+FROM resilience_minutes GROUP BY 1, 2, 3, 4, 5;
