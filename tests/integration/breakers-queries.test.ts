@@ -184,11 +184,11 @@ describe("query plans", () => {
   });
 
   it("reads a day of 200 breakers from ten-minute buckets, with the same sums as the minutes", async () => {
-    // Old minutes only (2 to 48 hours ago), so the other tests' windows do not see them.
+    // Old minutes only (2 to 27 hours ago), so the other tests' windows do not see them.
     await db.query(
       `INSERT INTO resilience_minutes (kind, service, name, minute, outcome, count)
        SELECT 'breaker', 'bulk-' || $1, 'b' || b, date_trunc('minute', now()) - make_interval(mins => m), o, 1 + (b + m) % 3
-       FROM generate_series(1, 200) b, generate_series(120, 2880) m, unnest(ARRAY['success', 'failure']) o`, [id]);
+       FROM generate_series(1, 200) b, generate_series(120, 1620) m, unnest(ARRAY['success', 'failure']) o`, [id]);
     // The projector's upsert adds to existing minutes: the buckets must follow.
     await db.query(
       `INSERT INTO resilience_minutes AS r (kind, service, name, minute, outcome, count)
@@ -211,5 +211,20 @@ describe("query plans", () => {
     const text = rows.map((r) => r["QUERY PLAN"]).join("\n");
     expect(text).toContain("resilience_ten_minutes");
     expect(text).not.toContain("Seq Scan on resilience_minutes");
+  });
+
+  it("takes deleted minutes off their ten-minute sums, as retention deletes them", async () => {
+    const service = `bulk-${id}`;
+    const sums = async () => (await db.query<{ minutes: number; buckets: number }>(
+      `SELECT (SELECT coalesce(sum(count), 0)::float8 FROM resilience_minutes WHERE kind = 'breaker' AND service = $1) AS minutes,
+              (SELECT coalesce(sum(count), 0)::float8 FROM resilience_ten_minutes WHERE kind = 'breaker' AND service = $1) AS buckets`, [service])).rows[0];
+    // A cut in the middle of a bucket: part of it goes, part stays.
+    await db.query("DELETE FROM resilience_minutes WHERE kind = 'breaker' AND service = $1 AND minute < date_bin('10 minutes', now() - interval '20 hours', 'epoch') + interval '3 minutes'", [service]);
+    const after = await sums();
+    expect(after?.minutes).toBeGreaterThan(0);
+    expect(after?.buckets).toBe(after?.minutes);
+    await db.query("DELETE FROM resilience_minutes WHERE kind = 'breaker' AND service = $1", [service]);
+    expect(await sums()).toEqual({ minutes: 0, buckets: 0 });
+    expect((await db.query("SELECT 1 FROM resilience_ten_minutes WHERE service = $1", [service])).rowCount).toBe(0);
   });
 });

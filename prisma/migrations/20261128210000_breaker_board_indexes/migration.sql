@@ -43,16 +43,21 @@ BEGIN
 END;
 $$;
 
--- Retention deletes whole old minutes: take them off their buckets, and drop buckets left empty.
+-- Retention deletes whole old minutes: a bucket that loses all its count is deleted (no new row version
+-- to write, which is most of them), and one that loses part of it is decreased.
 CREATE FUNCTION "flowdeck_resilience_ten_minutes_remove"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE resilience_ten_minutes t SET count = t.count - r.count
-    FROM (SELECT kind, service, name, date_bin('10 minutes', minute, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS bucket, outcome, sum(count) AS count
-          FROM old_rows GROUP BY 1, 2, 3, 4, 5) r
-    WHERE (t.kind, t.service, t.name, t.bucket, t.outcome) = (r.kind, r.service, r.name, r.bucket, r.outcome);
-    DELETE FROM resilience_ten_minutes t
-    USING (SELECT DISTINCT kind, service, name, date_bin('10 minutes', minute, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS bucket, outcome FROM old_rows) r
-    WHERE t.count <= 0 AND (t.kind, t.service, t.name, t.bucket, t.outcome) = (r.kind, r.service, r.name, r.bucket, r.outcome);
+    WITH removed AS (
+        SELECT kind, service, name, date_bin('10 minutes', minute, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS bucket, outcome, sum(count) AS count
+        FROM old_rows GROUP BY 1, 2, 3, 4, 5
+    ), emptied AS (
+        DELETE FROM resilience_ten_minutes t USING removed r
+        WHERE t.kind = r.kind AND t.service = r.service AND t.name = r.name AND t.bucket = r.bucket AND t.outcome = r.outcome
+          AND t.count <= r.count
+    )
+    UPDATE resilience_ten_minutes t SET count = t.count - r.count FROM removed r
+    WHERE t.kind = r.kind AND t.service = r.service AND t.name = r.name AND t.bucket = r.bucket AND t.outcome = r.outcome
+      AND t.count > r.count;
     RETURN NULL;
 END;
 $$;
