@@ -32,6 +32,8 @@ test.afterAll(async () => {
 async function boardShows(page: Page, breakers: BreakersPage, state: string, timeout: number): Promise<void> {
   await expect(async () => {
     await breakers.openBoard();
+    // Visible, not only present: a streamed page holds its content hidden until React reveals it.
+    await expect(breakers.stateOf(SERVICE, BREAKER)).toBeVisible({ timeout: 2_000 });
     await expect(breakers.stateOf(SERVICE, BREAKER)).toHaveText(state, { timeout: 1_000 });
   }).toPass({ timeout, intervals: [1_000] });
 }
@@ -54,6 +56,7 @@ test("a failing payment gateway: its breaker opens, then goes half-open, on the 
   // timeout the breaker waits half-open.
   await orders.setKnobs({ "load.ordersPerSecond": 0 });
   await boardShows(page, breakers, "half-open", 90_000);
+  await expect(breakers.row(SERVICE, BREAKER)).toHaveAttribute("data-state", "half_open");
   await page.screenshot({ path: testInfo.outputPath("breakers-board-half-open.png"), fullPage: true });
 
   await breakers.openBreaker(SERVICE, BREAKER);
@@ -74,6 +77,13 @@ test("a failing payment gateway: its breaker opens, then goes half-open, on the 
   await expect(failing).toContainText(/payment gateway answered 503|Breaker is open/);
   await expect(breakers.callsChart().locator(".calls-failed .recharts-area-area")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("breaker-history.png"), fullPage: true });
+  // Seconds of changes at the end of 15 minutes: zoom in, and both states are still drawn and listed.
+  await page.getByRole("link", { name: "Zoom in on the changes" }).click();
+  await expect(page).toHaveURL(/range=custom&from=.+&to=/);
+  await expect(breakers.stateChart().locator(".recharts-area-curve")).toBeVisible();
+  await expect(breakers.transitions("half_open").first()).toBeVisible();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: testInfo.outputPath("breaker-history-zoomed.png"), fullPage: true });
 
   await failing.getByRole("link").first().click();
   await expect(page).toHaveURL(/\/traces\/[0-9a-f]{32}\?span=/);

@@ -5,6 +5,7 @@ import { breakerHistory, breakerMinutes, failingCallsAround, findBreaker, FAILIN
 import { parseBreakerPath } from "@/lib/breakers/breaker-path";
 import { callsSeries } from "@/lib/breakers/calls-series";
 import { stateSteps, timeInStates } from "@/lib/breakers/state-steps";
+import { zoomToChanges } from "@/lib/breakers/zoom-window";
 import { projectionLagSeconds } from "@/lib/projector";
 import { BreakerStateBadge } from "@/components/breakers/breaker-state-badge";
 import { CallsChart } from "@/components/breakers/calls-chart";
@@ -70,6 +71,8 @@ export default async function BreakerPage({ params, searchParams }: Props) {
   const newestFirst = [...history.transitions].reverse();
   const failing = await failingCallsAround(breaker.service, newestFirst.map((t) => t.at));
   const steps = stateSteps(history.before, history.transitions, history.drawnFrom, window.to);
+  const zoom = zoomToChanges(history.transitions[0]?.at, history.drawnFrom, window.to);
+  const zoomQuery = zoom && new URLSearchParams({ range: "custom", from: zoom.from.toISOString(), to: zoom.to.toISOString() }).toString();
 
   return (
     <>
@@ -77,7 +80,8 @@ export default async function BreakerPage({ params, searchParams }: Props) {
       {header}
       <WindowToolbar window={window} timeZone={timeZone} renderedAt={now.toISOString()} refreshMs={REFRESH_MS} lagSeconds={lag} />
       <div className="flex flex-col gap-6">
-        <Panel id="state-heading" title="State over time">
+        <Panel id="state-heading" title="State over time"
+          actions={zoomQuery && <Link href={`?${zoomQuery}`} className="text-sm text-accent hover:underline">Zoom in on the changes</Link>}>
           <StateStepChart steps={steps} from={history.drawnFrom.getTime()} to={window.to.getTime()} />
           <TimeInStates totals={timeInStates(steps)} />
           {history.capped && (
