@@ -5,7 +5,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/overview", label: "Overview", built: false },
   { href: "/flows", label: "Flows", built: true },
   { href: "/sagas", label: "Sagas", built: true },
-  { href: "/breakers", label: "Breakers", built: false },
+  { href: "/breakers", label: "Breakers", built: true },
   { href: "/dlq", label: "DLQ", built: true },
   { href: "/traces", label: "Traces", built: true },
   { href: "/clusters", label: "Clusters", built: true },
