@@ -1,4 +1,5 @@
 // What each page asks Postgres for, called as the pages call it. Imported after DATABASE_URL is set.
+import { breakerBoard, resilienceSummary } from "@/lib/breakers/queries";
 import { getPool } from "@/lib/db";
 import { flowDlqTopics, flowEdgeTotals, serviceBreakerStates } from "@/lib/flows/queries";
 import { countSagasByStatus, getSagaDetail, listSagas, sagaBreakerEvents, sagaDlqMessages } from "@/lib/sagas/queries";
@@ -34,6 +35,10 @@ export async function cases(): Promise<QueryCase[]> {
       listSagas({ from: new Date(Date.now() - HOUR), to: new Date(), name: "order-fulfillment", status: "compensated" }),
       countSagasByStatus({ from: new Date(Date.now() - HOUR), to: new Date(), name: "order-fulfillment" })]) },
     { label: "saga page: saga, steps, dead letters, breaker changes", run: sagaPage },
+    { label: "breaker board: breakers and resilience, last hour", run: () => {
+      const window = { from: new Date(Date.now() - HOUR), to: new Date() };
+      return Promise.all([breakerBoard(window), resilienceSummary(window)]);
+    } },
     { label: "flow graph: edges, DLQ topics and breakers, last hour", run: () => {
       const window = { from: new Date(Date.now() - HOUR), to: new Date() };
       return Promise.all([flowEdgeTotals(window), flowDlqTopics(window), serviceBreakerStates()]);
