@@ -112,8 +112,21 @@ export class OffsetReader {
   private seekAndResume(topic: string, partition: number, offset: bigint): void {
     const consumer = this.consumer;
     if (!consumer) return;
-    consumer.seek({ topic, partition, offset: offset.toString() });
-    consumer.resume([{ topic, partitions: [partition] }]);
+    try {
+      consumer.seek({ topic, partition, offset: offset.toString() });
+      consumer.resume([{ topic, partitions: [partition] }]);
+    } catch (error) {
+      // kafkajs restarts a consumer by itself after some failures (a rebalance on a busy machine), and while it
+      // does, seek throws "consumer group was not initialized". A fresh consumer of ours re-seeks every pending
+      // read, this one included.
+      log.debug("offset reader seek failed; restarting its consumer", { error: errorMessage(error) });
+      if (this.consumer === consumer) this.consumer = undefined;
+      this.starting = this.starting.catch(() => {}).then(() => this.restart());
+      this.starting.catch((restartError: unknown) => {
+        for (const read of this.pending.values()) read.reject(restartError instanceof Error ? restartError : new Error(String(restartError)));
+        this.pending.clear();
+      });
+    }
   }
 
   /** The range is in: the partition is paused again and the read answered. */
