@@ -33,6 +33,9 @@ export type RedriveJobCreated = { jobId: string; total: number; conflicts: numbe
  * decides, so two operators asking at once cannot both get it); if every selected message is taken, the
  * request is a CONFLICT.
  */
+/** Jobs at least this large refresh the ledger's planner statistics once created. */
+const ANALYZE_ABOVE = 5_000;
+
 export async function createRedriveJob(request: RedriveRequest): Promise<RedriveJobCreated> {
   if (request.targetTopic === request.topic) throw new AppError("VALIDATION", "The target is the dead-letter topic itself; choose the original topic or another one.");
   if (request.velocity !== null && !(Number.isInteger(request.velocity) && request.velocity >= 1)) {
@@ -49,6 +52,10 @@ export async function createRedriveJob(request: RedriveRequest): Promise<Redrive
     try {
       const created = await insertJob(client, request, where, params);
       await client.query("COMMIT");
+      // A large job changes the ledger's make-up at once, long before autovacuum notices: with the old
+      // statistics the planner takes the job's pending items for a handful and reads all of them for every
+      // batch it marks, instead of looking each item up by id.
+      if (created.total >= ANALYZE_ABOVE) await client.query("ANALYZE redrive_items");
       return created;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
