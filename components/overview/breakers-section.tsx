@@ -36,7 +36,7 @@ export function BreakersSection({ breakers, severity, now, windowLabel }: { brea
                     </Link>
                   </Td>
                   <Td><Badge tone={b.state === "open" ? "bad" : "warn"}>{b.state === "half_open" ? "half-open" : b.state}</Badge></Td>
-                  <Td align="right" title={`since ${b.since.toISOString()}`}>{formatAge(now.getTime() - b.since.getTime())}</Td>
+                  <Td align="right" className="whitespace-nowrap" title={`since ${b.since.toISOString()}`}>{formatAge(now.getTime() - b.since.getTime())}</Td>
                   <Td align="right">{formatCount(b.failedCalls)}</Td>
                 </tr>
               ))}

@@ -36,7 +36,7 @@ export function DlqSection({ dlq, severity, now, windowLabel }: { dlq: DlqOvervi
                       <span className="ml-1.5 text-xs text-faint">{t.cluster}</span>
                     </Td>
                     <Td align="right"><Badge tone="bad">{formatCount(t.pending)}</Badge></Td>
-                    <Td align="right" title={t.oldestPendingAt?.toISOString()}>{t.oldestPendingAt ? formatAge(now.getTime() - t.oldestPendingAt.getTime()) : "—"}</Td>
+                    <Td align="right" className="whitespace-nowrap" title={t.oldestPendingAt?.toISOString()}>{t.oldestPendingAt ? formatAge(now.getTime() - t.oldestPendingAt.getTime()) : "—"}</Td>
                     <Td>
                       <span className="flex items-center gap-2">
                         <Sparkline counts={t.lastHour} tone={lastHour > 0 ? "bad" : "muted"} label={`${formatCount(lastHour)} arrived in the last hour`} />

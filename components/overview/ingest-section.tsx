@@ -6,6 +6,7 @@ import { SectionCard } from "./section-card";
 
 function formatRate(perSecond: number): string {
   if (perSecond === 0) return "0";
+  if (perSecond < 0.1) return "< 0.1";
   if (perSecond < 10) return perSecond.toFixed(1);
   return formatCount(Math.round(perSecond));
 }
