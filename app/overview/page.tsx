@@ -26,14 +26,12 @@ type RawSearchParams = Record<string, string | string[] | undefined>;
 
 function findingsOf(overview: Overview, now: Date, sagaListHref: (status: string) => string): Finding[] {
   const store = overview.store.ok ? overview.store.data : null;
-  const sagaCounts = store?.sagas.counts;
   return findings({
     brokers: overview.brokers,
     dlq: store && { totalPending: store.dlq.totalPending, topicsWithPending: store.dlq.topicsWithPending,
       arrivedLast15m: store.dlq.topics.reduce((sum, t) => sum + t.lastHour.slice(-15).reduce((a, b) => a + b, 0), 0) },
     breakers: store && { open: store.breakers.open, halfOpen: store.breakers.halfOpen },
-    sagas: sagaCounts ? { failed: sagaCounts.failed.count, stuck: sagaCounts.stuck.count, compensating: sagaCounts.compensating.count,
-      compensated: sagaCounts.compensated.count, capped: Object.values(sagaCounts).some((c) => c.capped), listHref: sagaListHref } : null,
+    sagas: store && { counts: store.sagas.counts, listHref: sagaListHref },
     ingest: store && { projectionLagSeconds: store.ingest.projectionLagSeconds, recentRejected: store.ingest.rejected.recent,
       secondsSinceLastSpan: store.ingest.lastSpanAt ? (now.getTime() - store.ingest.lastSpanAt.getTime()) / 1000 : null },
   });

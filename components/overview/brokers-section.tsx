@@ -19,6 +19,9 @@ export function BrokersSection({ brokers, severity }: { brokers: BrokerHealth[];
           </li>
         ))}
       </ul>
+      <p className="text-xs text-muted">
+        How events move between services and these clusters&apos; topics: <Link href="/flows" className="text-accent hover:underline">the flow map</Link>.
+      </p>
     </SectionCard>
   );
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { findings, orderSections, sectionSeverity, type AttentionInput } from "./attention";
 
-const calmSagas = { failed: 0, stuck: 0, compensating: 0, compensated: 0, capped: false, listHref: (s: string) => `/sagas?range=1h&status=${s}` };
+const n = (count: number, capped = false) => ({ count, capped });
+const sagaCounts = (over: Partial<Record<"failed" | "stuck" | "compensating" | "compensated", { count: number; capped: boolean }>> = {}) => ({
+  counts: { failed: n(0), stuck: n(0), compensating: n(0), compensated: n(0), ...over }, listHref: (s: string) => `/sagas?range=1h&status=${s}`,
+});
+const calmSagas = sagaCounts();
 const calm: AttentionInput = {
   dlq: { totalPending: 0, topicsWithPending: 0, arrivedLast15m: 0 },
   breakers: { open: 0, halfOpen: 0 },
@@ -22,7 +26,7 @@ describe("findings", () => {
       ...calm,
       dlq: { totalPending: 12, topicsWithPending: 2, arrivedLast15m: 0 },
       breakers: { open: 1, halfOpen: 2 },
-      sagas: { ...calmSagas, compensated: 3, failed: 1 },
+      sagas: sagaCounts({ compensated: n(3), failed: n(1) }),
       brokers: [{ name: "local", up: true }, { name: "eu", up: false }],
     });
     expect(found.map((f) => [f.severity, f.text, f.href])).toEqual([
@@ -40,9 +44,10 @@ describe("findings", () => {
   });
 
   it("makes dead letters bad while they keep arriving, and marks capped saga counts", () => {
-    const found = findings({ ...calm, dlq: { totalPending: 5, topicsWithPending: 1, arrivedLast15m: 4 }, sagas: { ...calmSagas, stuck: 100_000, capped: true } });
+    const found = findings({ ...calm, dlq: { totalPending: 5, topicsWithPending: 1, arrivedLast15m: 4 }, sagas: sagaCounts({ stuck: n(100_000, true), failed: n(2) }) });
     expect(found.map((f) => [f.severity, f.text])).toEqual([
-      ["bad", "100,000 sagas+ stuck"],
+      ["bad", "2 sagas failed"],
+      ["bad", "100,000+ sagas stuck"],
       ["bad", "5 dead letters pending in 1 DLQ topic, 4 new in the last 15 min"],
     ]);
   });

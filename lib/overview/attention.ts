@@ -8,7 +8,8 @@ export type Finding = { severity: Exclude<Severity, "ok">; section: SectionId; t
 export type AttentionInput = {
   dlq: { totalPending: number; topicsWithPending: number; arrivedLast15m: number } | null;
   breakers: { open: number; halfOpen: number } | null;
-  sagas: { failed: number; stuck: number; compensating: number; compensated: number; capped: boolean; listHref: (status: string) => string } | null;
+  /** Per status, the count and whether it stopped at the sagas list's cap (shown as "100,000+"). */
+  sagas: { counts: Record<"failed" | "stuck" | "compensating" | "compensated", { count: number; capped: boolean }>; listHref: (status: string) => string } | null;
   ingest: { projectionLagSeconds: number; recentRejected: number | null; secondsSinceLastSpan: number | null } | null;
   brokers: { name: string; up: boolean }[];
 };
@@ -22,7 +23,13 @@ export const QUIET_INGEST_SECONDS = 5 * 60;
 const SEVERITY_RANK: Record<Severity, number> = { bad: 0, warn: 1, ok: 2 };
 export const SECTION_ORDER: SectionId[] = ["dlq", "breakers", "sagas", "ingest", "brokers"];
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, more = "") => `${n.toLocaleString("en-US")}${more} ${n === 1 && more === "" ? one : `${one}s`}`;
+
+function sagaFinding(found: Finding[], sagas: AttentionInput["sagas"], status: keyof NonNullable<AttentionInput["sagas"]>["counts"], severity: Finding["severity"]): void {
+  const entry = sagas?.counts[status];
+  if (!sagas || !entry || entry.count === 0) return;
+  found.push({ severity, section: "sagas", text: `${plural(entry.count, "saga", entry.capped ? "+" : "")} ${status}`, href: sagas.listHref(status) });
+}
 
 export function findings(input: AttentionInput): Finding[] {
   const found: Finding[] = [];
@@ -33,12 +40,7 @@ export function findings(input: AttentionInput): Finding[] {
   if (input.breakers && input.breakers.open > 0) {
     found.push({ severity: "bad", section: "breakers", text: `${plural(input.breakers.open, "circuit breaker")} open`, href: "/breakers" });
   }
-  if (input.sagas) {
-    const s = input.sagas;
-    const more = s.capped ? "+" : "";
-    if (s.failed > 0) found.push({ severity: "bad", section: "sagas", text: `${plural(s.failed, "saga")}${more} failed`, href: s.listHref("failed") });
-    if (s.stuck > 0) found.push({ severity: "bad", section: "sagas", text: `${plural(s.stuck, "saga")}${more} stuck`, href: s.listHref("stuck") });
-  }
+  for (const status of ["failed", "stuck"] as const) sagaFinding(found, input.sagas, status, "bad");
   if (input.dlq && input.dlq.totalPending > 0) {
     const d = input.dlq;
     const growing = d.arrivedLast15m > 0;
@@ -52,12 +54,7 @@ export function findings(input: AttentionInput): Finding[] {
   if (input.breakers && input.breakers.halfOpen > 0) {
     found.push({ severity: "warn", section: "breakers", text: `${plural(input.breakers.halfOpen, "circuit breaker")} half-open`, href: "/breakers" });
   }
-  if (input.sagas) {
-    const s = input.sagas;
-    const more = s.capped ? "+" : "";
-    if (s.compensating > 0) found.push({ severity: "warn", section: "sagas", text: `${plural(s.compensating, "saga")}${more} compensating`, href: s.listHref("compensating") });
-    if (s.compensated > 0) found.push({ severity: "warn", section: "sagas", text: `${plural(s.compensated, "saga")}${more} compensated`, href: s.listHref("compensated") });
-  }
+  for (const status of ["compensating", "compensated"] as const) sagaFinding(found, input.sagas, status, "warn");
   if (input.ingest?.recentRejected) {
     found.push({ severity: "warn", section: "ingest", text: `${plural(input.ingest.recentRejected, "span")} rejected in the last minutes`, href: "/traces" });
   }
