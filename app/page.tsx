@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-// Clusters is the first page that exists; the root becomes Overview once that is built.
+// An SRE's first screen during an incident is what is failing: the root opens the Overview.
 export default function Home() {
-  redirect("/clusters");
+  redirect("/overview");
 }

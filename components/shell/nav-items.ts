@@ -2,7 +2,7 @@ export type NavItem = { href: string; label: string; built: boolean };
 
 // In the order an SRE works an incident: the big picture, then flows and sagas, then the fixes.
 export const NAV_ITEMS: NavItem[] = [
-  { href: "/overview", label: "Overview", built: false },
+  { href: "/overview", label: "Overview", built: true },
   { href: "/flows", label: "Flows", built: true },
   { href: "/sagas", label: "Sagas", built: true },
   { href: "/breakers", label: "Breakers", built: true },
