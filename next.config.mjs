@@ -2,8 +2,7 @@
 // OTLP ingest route, which the proxy deliberately skips. The per-request CSP is set in proxy.ts.
 const staticSecurityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
-  // Not no-referrer: with it, browsers send "Origin: null" on same-origin POSTs, and Next's server-action
-  // origin check needs the real Origin.
+  // Other sites learn only Flowdeck's origin, never a path (topic names, trace ids and filters live there).
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
