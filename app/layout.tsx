@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import { getOperator } from "@/lib/auth";
+import { NONCE_HEADER } from "@/lib/security";
 import { Providers } from "@/components/providers";
 import { Sidebar } from "@/components/shell/sidebar";
 import { ThemeScript } from "@/components/theme/theme-script";
@@ -18,14 +19,14 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [operator, cookieStore] = await Promise.all([getOperator(), cookies()]);
+  const [operator, cookieStore, requestHeaders] = await Promise.all([getOperator(), cookies(), headers()]);
   const timePreference = parseTimePreference(cookieStore.get(TIME_MODE_COOKIE)?.value, cookieStore.get(TIME_ZONE_COOKIE)?.value);
 
   return (
     // The theme script adds the "dark" class before hydration, hence suppressHydrationWarning on <html>.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <ThemeScript nonce={requestHeaders.get(NONCE_HEADER) ?? undefined} />
       </head>
       <body>
         <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2">
