@@ -35,7 +35,7 @@ export function AuditFilters({ view, recordedActions }: { view: AuditView; recor
         </select>
       </Field>
       <div className="flex items-end gap-2 pb-0.5">
-        <button type="submit" className="rounded-md border border-border bg-accent px-3 py-1 text-sm font-medium text-white hover:opacity-90">Apply</button>
+        <button type="submit" className="rounded-md bg-accent px-3.5 py-1 text-sm font-medium text-surface hover:opacity-90">Apply</button>
         <Link href={`/audit?${windowSearchParams(view.window).toString()}`} className="px-1 py-1 text-sm text-muted hover:text-fg">Clear</Link>
       </div>
     </form>

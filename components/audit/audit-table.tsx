@@ -35,7 +35,7 @@ export function AuditTable({ events, labelledBy, emptyText }: { events: AuditEve
         {events.map((e) => (
           <tr key={e.id} data-testid="audit-event" data-action={e.action} data-actor={e.actor}>
             <Td className="whitespace-nowrap"><Time value={e.at.toISOString()} /></Td>
-            <Td>{e.actor}</Td>
+            <Td className="whitespace-nowrap">{e.actor}</Td>
             <Td className="font-mono text-xs">{e.action}</Td>
             <Td className="font-mono text-xs [overflow-wrap:anywhere]">{e.target}</Td>
             <Td><Badge tone={OUTCOME_TONE[e.outcome] ?? "neutral"}>{e.outcome}</Badge></Td>

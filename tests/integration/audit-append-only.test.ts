@@ -103,6 +103,10 @@ describe("audit_events as the app role", () => {
           AND c.relname NOT IN ('audit_events', 'audit_retention_policy', '_prisma_migrations')`);
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.filter((r) => !r.ok).map((r) => r.table)).toEqual([]);
+    // The start-up preflight reads which migrations were applied; changing them is the migrator's.
+    const { rows: [applied] } = await app.query<{ n: number }>("SELECT count(*)::int AS n FROM _prisma_migrations");
+    expect(applied?.n).toBeGreaterThan(5);
+    await expect(app.query("DELETE FROM _prisma_migrations")).rejects.toThrow(/permission denied for table _prisma_migrations/);
   });
 
   it("keeps span partitions up as the app role (the partition functions run as the table owner)", async () => {

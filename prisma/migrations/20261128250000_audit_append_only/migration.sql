@@ -135,9 +135,10 @@ BEGIN
     -- Tables and sequences later migrations create (as the same migrating role) are the app's too.
     EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO flowdeck_app', current_schema());
     EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO flowdeck_app', current_schema());
-    -- Migrations are the migrator's business, not the app's.
+    -- Migrations are the migrator's business: the app only reads which were applied (start-up preflight).
     IF to_regclass('_prisma_migrations') IS NOT NULL THEN
         REVOKE ALL ON "_prisma_migrations" FROM flowdeck_app;
+        GRANT SELECT ON "_prisma_migrations" TO flowdeck_app;
     END IF;
 END;
 $$;
