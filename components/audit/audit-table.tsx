@@ -1,22 +1,28 @@
 import type { AuditEventRow } from "@/lib/audit";
+import { Time } from "@/components/time/time";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { DataTable, EmptyRow, Td, Th } from "@/components/ui/data-table";
 
 const OUTCOME_TONE: Record<string, Tone | undefined> = { ok: "ok", denied: "warn", failed: "bad" };
 
-/** The details of an event in a line: its reason first, then the rest as key=value. */
-function summary(details: Record<string, unknown>): string {
+/** The details as JSON text, indented when long; a reason, when there is one, leads in quotes. */
+function DetailsText({ details }: { details: Record<string, unknown> }) {
   const { reason, ...rest } = details;
-  const parts = Object.entries(rest).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
-  return [typeof reason === "string" ? `“${reason}”` : null, ...parts].filter(Boolean).join(" · ");
+  const json = Object.keys(rest).length === 0 ? "" : JSON.stringify(rest);
+  return (
+    <>
+      {typeof reason === "string" && <p className="mb-0.5">“{reason}”</p>}
+      {json !== "" && <code className="block whitespace-pre-wrap font-mono text-[11px] text-muted [overflow-wrap:anywhere]">{json}</code>}
+    </>
+  );
 }
 
-export function AuditTable({ events }: { events: AuditEventRow[] }) {
+export function AuditTable({ events, labelledBy, emptyText }: { events: AuditEventRow[]; labelledBy: string; emptyText: string }) {
   return (
-    <DataTable labelledBy="audit-heading" testId="audit-events">
+    <DataTable labelledBy={labelledBy} testId="audit-events">
       <thead>
         <tr>
-          <Th>Time (UTC)</Th>
+          <Th>Time</Th>
           <Th>Who</Th>
           <Th>Action</Th>
           <Th>Target</Th>
@@ -25,15 +31,15 @@ export function AuditTable({ events }: { events: AuditEventRow[] }) {
         </tr>
       </thead>
       <tbody>
-        {events.length === 0 && <EmptyRow colSpan={6}>Nothing recorded yet: redrives and discards appear here.</EmptyRow>}
+        {events.length === 0 && <EmptyRow colSpan={6}>{emptyText}</EmptyRow>}
         {events.map((e) => (
-          <tr key={e.id} data-testid="audit-event" data-action={e.action}>
-            <Td className="whitespace-nowrap">{e.at.toISOString().replace("T", " ").slice(0, 19)}</Td>
-            <Td>{e.actor}</Td>
+          <tr key={e.id} data-testid="audit-event" data-action={e.action} data-actor={e.actor}>
+            <Td className="whitespace-nowrap"><Time value={e.at.toISOString()} /></Td>
+            <Td className="whitespace-nowrap">{e.actor}</Td>
             <Td className="font-mono text-xs">{e.action}</Td>
             <Td className="font-mono text-xs [overflow-wrap:anywhere]">{e.target}</Td>
             <Td><Badge tone={OUTCOME_TONE[e.outcome] ?? "neutral"}>{e.outcome}</Badge></Td>
-            <Td className="max-w-xl text-xs [overflow-wrap:anywhere]">{summary(e.details)}</Td>
+            <Td className="max-w-xl text-xs"><DetailsText details={e.details} /></Td>
           </tr>
         ))}
       </tbody>

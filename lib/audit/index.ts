@@ -1,4 +1,8 @@
 import "server-only";
 
-export { listAuditEvents, type AuditEventRow } from "./list-audit-events";
-export { recordAuditEvent, type AuditEventInput } from "./record-audit-event";
+export { KNOWN_AUDIT_ACTIONS, AUDIT_ACTION_PATTERN, AUDIT_OUTCOMES } from "./actions";
+export { applyAuditRetention } from "./apply-audit-retention";
+export { decodeAuditCursor, encodeAuditCursor, type AuditCursor, type AuditFilter } from "./audit-filter";
+export { auditCsvStream } from "./export-audit-csv";
+export { hasAnyAuditEvents, listAuditEvents, listRecordedActions, type AuditEventPage, type AuditEventRow } from "./list-audit-events";
+export { recordAuditEvent, reserveAuditEventId, type AuditEventInput } from "./record-audit-event";

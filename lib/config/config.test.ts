@@ -22,6 +22,8 @@ describe("parseConfig", () => {
     expect(config.defaultCluster).toBe("local");
     expect(config.stuckSagaThresholdMs).toBe(15 * 60_000);
     expect(config.spanRetentionMs).toBe(7 * 86_400_000);
+    expect(config.auditRetentionMs).toBe(400 * 86_400_000);
+    expect(parseConfig({ ...base, FLOWDECK_AUDIT_RETENTION: "730d" }).auditRetentionMs).toBe(730 * 86_400_000);
     expect(config.otlpMaxBodyBytes).toBe(8 * 1024 * 1024);
     expect(config.selfTracingUrl).toBeNull();
     expect(parseConfig({ ...base, FLOWDECK_SELF_TRACING: "true", PORT: "4000" }).selfTracingUrl).toBe("http://127.0.0.1:4000/api/otlp/v1/traces");
@@ -70,6 +72,7 @@ describe("parseConfig", () => {
     [{ ...base, FLOWDECK_DLQ_TOPIC_PATTERN: "(" }, /FLOWDECK_DLQ_TOPIC_PATTERN not a valid regular expression/],
     [{ ...base, FLOWDECK_OTLP_MAX_BODY: "8 megs" }, /FLOWDECK_OTLP_MAX_BODY expected a size such as 512KB or 8MB, got "8 megs"/],
     [{ ...base, FLOWDECK_SPAN_RETENTION: "0d" }, /FLOWDECK_SPAN_RETENTION expected a duration/],
+    [{ ...base, FLOWDECK_AUDIT_RETENTION: "12h" }, /FLOWDECK_AUDIT_RETENTION audit retention must be at least 1d/],
     [{ ...base, FLOWDECK_SELF_TRACING_URL: "collector:4318" }, /FLOWDECK_SELF_TRACING_URL expected an http\(s\) URL/],
     [{ ...base, PORT: "70000" }, /PORT .*\(got "70000"\)/],
     [{ ...base, PORT: "4000", FLOWDECK_WORKER_PORT: "4000" }, /FLOWDECK_WORKER_PORT must differ from PORT/],

@@ -15,6 +15,8 @@ export type Config = {
   stuckSagaThresholdMs: number;
   kafkaTimeoutMs: number;
   spanRetentionMs: number;
+  /** How long audit events are kept (the database's audit_retention_policy may ask for longer). */
+  auditRetentionMs: number;
   otlpMaxBodyBytes: number;
   /** Where Flowdeck sends its own spans, or null when it does not trace itself. */
   selfTracingUrl: string | null;
@@ -66,6 +68,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     stuckSagaThresholdMs: e.FLOWDECK_STUCK_SAGA_THRESHOLD,
     kafkaTimeoutMs: e.FLOWDECK_KAFKA_TIMEOUT,
     spanRetentionMs: e.FLOWDECK_SPAN_RETENTION,
+    auditRetentionMs: e.FLOWDECK_AUDIT_RETENTION,
     otlpMaxBodyBytes: e.FLOWDECK_OTLP_MAX_BODY,
     selfTracingUrl: e.FLOWDECK_SELF_TRACING ? (e.FLOWDECK_SELF_TRACING_URL ?? `http://127.0.0.1:${e.PORT}/api/otlp/v1/traces`) : null,
     operatorName: e.FLOWDECK_OPERATOR_NAME,

@@ -86,6 +86,8 @@ export const FlatEnv = z.object({
   FLOWDECK_STUCK_SAGA_THRESHOLD: duration.default(15 * 60_000),
   FLOWDECK_KAFKA_TIMEOUT: duration.default(5_000),
   FLOWDECK_SPAN_RETENTION: duration.default(7 * 86_400_000),
+  // Audit events are kept far longer than spans; the database refuses less than its own policy's minimum.
+  FLOWDECK_AUDIT_RETENTION: duration.pipe(z.number().min(86_400_000, "audit retention must be at least 1d")).default(400 * 86_400_000),
   FLOWDECK_OTLP_MAX_BODY: size.default(8 * 1024 ** 2),
   FLOWDECK_SELF_TRACING: Flag.default(false),
   FLOWDECK_SELF_TRACING_URL: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).optional(),

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEvent, reserveAuditEventId } from "@/lib/audit";
 import { getConfig } from "@/lib/config";
 import { getPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -87,7 +87,8 @@ async function insertJob(client: PoolClient, request: RedriveRequest, where: str
     job: jobId, selection: describeSelection(request.selection), targetTopic: request.targetTopic ?? "(original topics)",
     velocity: request.velocity, overrideBreakers: request.overrideBreakers, overrideLoopGuard: request.overrideLoopGuard,
   };
-  const auditEventId = await recordAuditEvent({ actor: request.actor, action: "dlq.redrive", target, outcome: "ok", details }, client);
+  // The audit table is append-only: the event is written once, with the counts, at the end.
+  const auditEventId = await reserveAuditEventId(client);
   await client.query(
     `INSERT INTO redrive_jobs (id, cluster, source_topic, target_topic, status, velocity, override_breakers, override_loop_guard,
                                max_redrives, selection, requested_by, audit_event_id, total)
@@ -120,7 +121,7 @@ async function insertJob(client: PoolClient, request: RedriveRequest, where: str
       : new AppError("VALIDATION", "No pending message matches the selection; nothing to redrive.");
   }
   await client.query("UPDATE redrive_jobs SET total = $2 WHERE id = $1", [jobId, total]);
-  await client.query("UPDATE audit_events SET details = details || jsonb_build_object('count', $2::int, 'conflicts', $3::int) WHERE id = $1", [auditEventId, total, conflicts]);
+  await recordAuditEvent({ actor: request.actor, action: "dlq.redrive", target, outcome: "ok", details: { ...details, count: total, conflicts } }, client, auditEventId);
   return { jobId, total, conflicts, conflictingJobs, auditEventId };
 }
 

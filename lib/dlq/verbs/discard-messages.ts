@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAuditEvent } from "@/lib/audit";
+import { recordAuditEvent, reserveAuditEventId } from "@/lib/audit";
 import { getPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { countLeavingPending } from "../indexer/count-changes";
@@ -21,10 +21,8 @@ export async function discardMessages(request: DiscardRequest): Promise<DiscardR
     try {
       const target = `${request.cluster}/${request.topic}`;
       const requested = request.selection.kind === "messages" ? request.selection.positions.length : null;
-      const auditEventId = await recordAuditEvent({
-        actor: request.actor, action: "dlq.discard", target, outcome: "ok",
-        details: { reason: request.reason, selection: describeSelection(request.selection), requested },
-      }, client);
+      // The audit table is append-only: the event is written once, with the count, at the end.
+      const auditEventId = await reserveAuditEventId(client);
       const { sql, params } = selectionWhere(request.cluster, request.topic, request.selection);
       params.push(request.reason, request.actor, auditEventId);
       const n = params.length;
@@ -37,7 +35,10 @@ export async function discardMessages(request: DiscardRequest): Promise<DiscardR
          SELECT error_type, count(*)::int AS n FROM discarded GROUP BY error_type`,
         params);
       const discarded = await countLeavingPending(client, request.cluster, request.topic, "discarded", rows.map((r) => ({ errorType: r.error_type, n: r.n })));
-      await client.query("UPDATE audit_events SET details = details || jsonb_build_object('discarded', $2::int) WHERE id = $1", [auditEventId, discarded]);
+      await recordAuditEvent({
+        actor: request.actor, action: "dlq.discard", target, outcome: "ok",
+        details: { reason: request.reason, selection: describeSelection(request.selection), requested, discarded },
+      }, client, auditEventId);
       await client.query("COMMIT");
       return { discarded, requested, auditEventId };
     } catch (error) {

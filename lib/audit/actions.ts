@@ -1,0 +1,15 @@
+/** The actions Flowdeck records, for the Audit page's filter; events of other actions still list and filter by URL. */
+export const KNOWN_AUDIT_ACTIONS = [
+  { action: "dlq.discard", label: "Discard DLQ messages" },
+  { action: "dlq.redrive", label: "Start a redrive" },
+  { action: "dlq.redrive.prepare", label: "Prepare a redrive (refused)" },
+  { action: "dlq.redrive.pause", label: "Pause a redrive" },
+  { action: "dlq.redrive.resume", label: "Resume a redrive" },
+  { action: "dlq.redrive.cancel", label: "Cancel a redrive" },
+  { action: "dlq.redrive.finished", label: "A redrive finished" },
+] as const;
+
+/** "domain.verb" or "domain.verb.detail": lower-case words, dots between. */
+export const AUDIT_ACTION_PATTERN = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*){1,3}$/;
+
+export const AUDIT_OUTCOMES = ["ok", "denied", "failed"] as const;
