@@ -8,7 +8,7 @@ import { NavLinks } from "./nav-links";
 export function Sidebar({ operatorName }: { operatorName: string }) {
   return (
     <aside className="flex shrink-0 flex-col gap-4 border-b border-border bg-surface p-3 md:sticky md:top-0 md:h-dvh md:w-56 md:border-r md:border-b-0">
-      <Link href="/clusters" className="flex items-center gap-2 rounded-md px-1.5 py-1 text-base font-semibold tracking-tight">
+      <Link href="/overview" className="flex items-center gap-2 rounded-md px-1.5 py-1 text-base font-semibold tracking-tight">
         <Logo className="size-6" />
         Flowdeck
       </Link>

@@ -1,4 +1,4 @@
-// The overview's queries against real Postgres (this run's own, freshly migrated database): first on an
+// The overview's queries against real Postgres (emptied first, as far as the overview reads it): first on an
 // empty store, then with dead letters, breakers, sagas and spans put in place, so every figure is exact.
 import { randomBytes, randomUUID } from "node:crypto";
 import net from "node:net";
@@ -23,6 +23,11 @@ const db = new pg.Pool({ connectionString: INTEGRATION_DATABASE_URL, max: 2 });
 // answers (a hung broker), so both ways a cluster is down are seen.
 const silent = net.createServer(() => { /* accept and say nothing */ });
 beforeAll(async () => {
+  // Test files run one at a time on one database, and earlier files leave their data: the overview reads the
+  // whole store, so its figures are exact only once what it reads is emptied.
+  await db.query(`TRUNCATE spans, sagas, saga_steps, breaker_states, breaker_transitions, resilience_minutes, resilience_ten_minutes,
+    flow_edge_minutes, projector_state, dlq_topics, dlq_partitions, dlq_messages, dlq_error_groups, dlq_minutes, dlq_dispositions,
+    redrive_items, redrive_jobs CASCADE`);
   await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
   const address = silent.address();
   if (address === null || typeof address === "string") throw new Error("no port for the silent broker");
