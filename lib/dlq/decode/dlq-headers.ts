@@ -36,7 +36,8 @@ export function hasDlqHeaders(headers: RawHeaders): boolean {
   return conventionOf(headers) !== null;
 }
 
-function readRedrive(headers: RawHeaders): DlqMetadata["redrive"] {
+/** Flowdeck's own redrive headers alone: what a redrive reads of every message it sends (the loop guard). */
+export function readRedrive(headers: RawHeaders): DlqMetadata["redrive"] {
   const names = ["flowdeck.redrive.job", "flowdeck.redrive.id", "flowdeck.redrive.count"];
   if (!names.some((name) => hasHeader(headers, name))) return null;
   return {

@@ -3,7 +3,7 @@
 export { businessHeaders, isDlqBookkeepingHeader } from "./business-headers";
 export type { Convention } from "./conventions";
 export { headersForDisplay, type DisplayHeader } from "./display-headers";
-export { hasDlqHeaders, readDlqMetadata, type DlqMetadata } from "./dlq-headers";
+export { hasDlqHeaders, readDlqMetadata, readRedrive, type DlqMetadata } from "./dlq-headers";
 export { TEXT_CAPS, type RawHeaders } from "./header-values";
 export {
   DEFAULT_FORMAT_BYTES,

@@ -4,7 +4,7 @@
 // headers dropped, and Flowdeck's redrive headers added — the job, the item's id (how an in-doubt send is
 // found in the target topic after a crash) and the count (the loop guard). traceparent is added by the
 // sender from its own span.
-import { businessHeaders, readDlqMetadata, type RawHeaders } from "../decode";
+import { businessHeaders, readRedrive, type RawHeaders } from "../decode";
 
 export const DEFAULT_MAX_REDRIVES = 3;
 
@@ -15,7 +15,7 @@ export type RedriveRefusal = { reason: "LOOP_GUARD"; message: string };
 
 /** How often the message was redriven before: the flowdeck.redrive.count it carries (0 if none). */
 export function previousRedrives(headers: RawHeaders): number {
-  return readDlqMetadata(headers).redrive?.count ?? 0;
+  return readRedrive(headers)?.count ?? 0;
 }
 
 /**

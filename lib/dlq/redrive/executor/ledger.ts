@@ -31,6 +31,22 @@ export type JobRow = {
 /** Where a produced item landed, and the redrive span it was sent under (empty when unknown). */
 export type SentItem = { id: string; partition: number; offset: bigint; traceId: string; spanId: string };
 
+/**
+ * The lowest and highest of a batch's ledger ids. Statements that touch a batch's items also bound them to
+ * this range: the planner otherwise reads every pending item of the job (its index leads with job and
+ * status) to find the batch's few thousand, once per batch.
+ */
+function idRange(ids: readonly string[]): [string, string] {
+  let low = BigInt(ids[0] ?? "0");
+  let high = low;
+  for (const id of ids) {
+    const n = BigInt(id);
+    if (n < low) low = n;
+    if (n > high) high = n;
+  }
+  return [low.toString(), high.toString()];
+}
+
 export async function inTransaction<T>(client: PoolClient, fn: () => Promise<T>): Promise<T> {
   await client.query("BEGIN");
   try {
@@ -80,8 +96,8 @@ export async function recordFailures(client: PoolClient, jobId: string, failures
   await client.query(
     `UPDATE redrive_items i SET status = f.status, error_code = f.code, error = f.error
        FROM jsonb_to_recordset($2::jsonb) AS f(id bigint, status text, code text, error text)
-      WHERE i.id = f.id AND i.job_id = $1 AND i.status = 'pending'`,
-    [jobId, JSON.stringify(failures.map((f) => ({ id: f.item.id, status: f.status, code: f.code, error: f.error })))]);
+      WHERE i.id = f.id AND i.id BETWEEN $3 AND $4 AND i.job_id = $1 AND i.status = 'pending'`,
+    [jobId, JSON.stringify(failures.map((f) => ({ id: f.item.id, status: f.status, code: f.code, error: f.error }))), ...idRange(failures.map((f) => f.item.id))]);
   const failed = failures.filter((f) => f.status === "failed").length;
   await client.query("UPDATE redrive_jobs SET failed = failed + $2, skipped = skipped + $3, updated_at = now() WHERE id = $1",
     [jobId, failed, failures.length - failed]);
@@ -103,7 +119,7 @@ export async function markInDoubt(client: PoolClient, jobId: string, itemIds: st
     `SELECT i.id::text, i.partition, i."offset"::text, i.target_topic, m.status AS message_status
        FROM redrive_items i
        LEFT JOIN dlq_messages m ON m.cluster = i.cluster AND m.topic = i.topic AND m.partition = i.partition AND m."offset" = i."offset"
-      WHERE i.id = ANY($2::bigint[]) AND i.job_id = $1 AND i.status = 'pending'`, [jobId, itemIds]);
+      WHERE i.id BETWEEN $3 AND $4 AND i.id = ANY($2::bigint[]) AND i.job_id = $1 AND i.status = 'pending'`, [jobId, itemIds, ...idRange(itemIds)]);
   const producible = new Set<string>();
   const gone: ItemFailure[] = [];
   for (const r of rows) {
@@ -133,7 +149,7 @@ export async function markSent(client: PoolClient, job: JobRow, sent: SentItem[]
        UPDATE redrive_items i SET status = 'sent', target_partition = s.partition, target_offset = s.offset, sent_at = now(),
               trace_id = NULLIF(s.trace_id, ''), span_id = NULLIF(s.span_id, '')
          FROM jsonb_to_recordset($2::jsonb) AS s(id bigint, partition int, "offset" bigint, trace_id text, span_id text)
-        WHERE i.id = s.id AND i.job_id = $1 AND i.status = 'pending'
+        WHERE i.id = s.id AND i.id BETWEEN $6 AND $7 AND i.job_id = $1 AND i.status = 'pending'
         RETURNING i.cluster, i.topic, i.partition, i."offset"),
      moved AS (
        UPDATE dlq_messages m SET status = 'redriven' FROM sent s
@@ -146,7 +162,7 @@ export async function markSent(client: PoolClient, job: JobRow, sent: SentItem[]
             COALESCE((SELECT jsonb_agg(jsonb_build_object('errorType', error_type, 'n', n))
                         FROM (SELECT error_type, count(*)::int AS n FROM moved GROUP BY error_type) g), '[]'::jsonb) AS moved`,
     [job.id, JSON.stringify(sent.map((s) => ({ id: s.id, partition: s.partition, offset: s.offset.toString(), trace_id: s.traceId, span_id: s.spanId }))),
-      `redrive job ${job.id}`, job.requestedBy, job.auditEventId]);
+      `redrive job ${job.id}`, job.requestedBy, job.auditEventId, ...idRange(sent.map((s) => s.id))]);
   await countLeavingPending(client, job.cluster, job.sourceTopic, "redriven", result?.moved ?? []);
   await client.query("UPDATE redrive_jobs SET sent = sent + $2, updated_at = now() WHERE id = $1", [job.id, result?.marked ?? 0]);
 }

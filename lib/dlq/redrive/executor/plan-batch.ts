@@ -24,8 +24,13 @@ export function recordSize(message: RedriveMessage): number {
 /** Kafka's default partitioner (murmur2 of the key, as the Java client), so keyed messages keep their partition. */
 export function partitionChooser(): (topic: string, layout: TargetLayout, key: Buffer | null) => number {
   const partitioner = Partitioners.DefaultPartitioner();
+  const metadataOf = new WeakMap<TargetLayout, PartitionMetadata[]>(); // built once per target, not per message
   return (topic, layout, key) => {
-    const partitionMetadata: PartitionMetadata[] = layout.partitions.map((partitionId) => ({ partitionId, leader: 0, replicas: [0], isr: [0], partitionErrorCode: 0, offlineReplicas: [] }));
+    let partitionMetadata = metadataOf.get(layout);
+    if (!partitionMetadata) {
+      partitionMetadata = layout.partitions.map((partitionId) => ({ partitionId, leader: 0, replicas: [0], isr: [0], partitionErrorCode: 0, offlineReplicas: [] }));
+      metadataOf.set(layout, partitionMetadata);
+    }
     return partitioner({ topic, partitionMetadata, message: { key, value: null } });
   };
 }
