@@ -1,18 +1,9 @@
 // The saga timeline's geometry, kept pure so it is tested apart from the markup: one row per step
 // attempt on a time axis shared by every row, actions and compensations in lanes of their own.
+import type { SagaStepView } from "@/lib/sagas/queries/get-saga";
 
-export type GanttStep = {
-  spanId: string;
-  traceId: string;
-  step: string;
-  kind: "action" | "compensation";
-  service: string;
-  status: string;
-  startedAt: Date;
-  endedAt: Date;
-  error: string | null;
-  attempt: number;
-};
+/** A step as the saga page reads it. */
+export type GanttStep = SagaStepView;
 
 export type GanttRow = GanttStep & {
   /** Position on the shared axis, in percent of its width. */
