@@ -17,6 +17,10 @@ const nextConfig = {
   // kafkajs, pg and Prisma's client stay as Node modules on the server rather than being bundled.
   serverExternalPackages: ["kafkajs", "pg", "pg-copy-streams", "@prisma/client", "@prisma/adapter-pg", "prom-client", "protobufjs"],
   typedRoutes: false,
+  // The first screen during an incident is the overview: a plain HTTP redirect, before any page renders.
+  async redirects() {
+    return [{ source: "/", destination: "/overview", permanent: false }];
+  },
   async headers() {
     return [
       { source: "/:path*", headers: staticSecurityHeaders },

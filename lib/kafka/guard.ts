@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import { errorMessage, log } from "@/lib/log";
 import { getMetrics } from "@/lib/metrics/registry";
 import { brokerAnswer } from "./broker-answer";
+import { ReaderClosedError } from "./offset-reader";
 
 export type GuardOptions = { timeoutMs: number; halfOpenAfterMs: number; failuresToOpen: number };
 export type GuardState = { state: "closed" | "open" | "half_open" | "isolated"; since: Date; lastError?: string };
@@ -43,7 +44,8 @@ export class BrokerGuard {
     private readonly onFailure: () => void,
   ) {
     // Only failures to reach the cluster count; a broker that answers "no such topic" is healthy.
-    this.breaker = circuitBreaker(handleWhen((error) => brokerAnswer(error) === undefined), {
+    // A read cut short because the reader was closed after another failure is that failure's echo, not a second one.
+    this.breaker = circuitBreaker(handleWhen((error) => brokerAnswer(error) === undefined && !(error instanceof ReaderClosedError)), {
       halfOpenAfter: options.halfOpenAfterMs,
       breaker: new ConsecutiveBreaker(options.failuresToOpen),
     });
@@ -83,6 +85,7 @@ export class BrokerGuard {
         throw answer;
       }
       timer({ outcome: error instanceof TaskCancelledError ? "timeout" : "error" });
+      if (error instanceof ReaderClosedError) throw new AppError("UNAVAILABLE", `Cluster ${this.cluster}: ${operation} was cut short (${error.message}); retrying shortly.`);
       this.onFailure();
       const reason = describeFailure(error);
       this.status = { ...this.status, lastError: reason };

@@ -25,6 +25,12 @@ type PendingRead = {
   reject: (error: Error) => void;
 };
 
+/**
+ * A read ended because Flowdeck closed the reader (after another call failed, or on shutdown), not because
+ * the broker failed it: the guard does not count it as a failure of its own.
+ */
+export class ReaderClosedError extends Error {}
+
 const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 
 function toReadMessage(topic: string, partition: number, m: KafkaMessage): ReadMessage {
@@ -71,7 +77,7 @@ export class OffsetReader {
     this.closed = true;
     const consumer = this.consumer;
     this.consumer = undefined;
-    for (const p of this.pending.values()) p.reject(new Error("the offset reader was closed before the range was read"));
+    for (const p of this.pending.values()) p.reject(new ReaderClosedError("the offset reader was closed before the range was read"));
     this.pending.clear();
     await consumer?.disconnect();
   }
@@ -202,7 +208,7 @@ export class OffsetReader {
 
   /** Makes sure the consumer runs with `topic` in its subscription; restarts it if the topic is new. */
   private subscribe(topic: string): Promise<void> {
-    if (this.closed) return Promise.reject(new Error("offset reader closed"));
+    if (this.closed) return Promise.reject(new ReaderClosedError("offset reader closed"));
     if (this.topics.has(topic) && this.consumer) return this.starting;
     this.topics.add(topic);
     this.starting = this.starting.catch(() => {}).then(() => this.restart());
