@@ -3,7 +3,7 @@
 // the filtered list, and the dead letters and the cluster lead to their pages. Data: the reference system.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { cleanUpDemoRun, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
+import { cleanUpDemoRun, compensatedSagaCount, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
 import { OverviewPage } from "./pages/overview-page";
 import { SagasPage } from "./pages/sagas-page";
 
@@ -22,10 +22,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   run = startDemoRun(randomUUID().slice(0, 8), { flowdeck: 3460, worker: 3461, order: 4460 });
   const demo = run;
-  await expect.poll(async () => {
-    const rows = await queryFlowdeck<{ n: number }>(demo, "SELECT count(*)::int AS n FROM sagas WHERE status = 'compensated' AND failed_step IS NOT NULL").catch(() => []);
-    return rows[0]?.n ?? 0;
-  }, { timeout: 150_000, intervals: [2_000] }).toBeGreaterThan(0);
+  await expect.poll(() => compensatedSagaCount(demo), { timeout: 150_000, intervals: [2_000] }).toBeGreaterThan(0);
 });
 
 test.afterAll(async () => {

@@ -3,7 +3,7 @@
 // the Overview lists failing sagas, its first step becomes a click from there (openList is that step).
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { cleanUpDemoRun, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
+import { cleanUpDemoRun, compensatedSagaCount, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
 import { SagasPage } from "./pages/sagas-page";
 
 test.describe.configure({ mode: "serial" });
@@ -20,10 +20,7 @@ test.beforeAll(async () => {
   run = startDemoRun(randomUUID().slice(0, 8), { flowdeck: 3430, worker: 3431, order: 4430 });
   const demo = run;
   // The default scenario declines a few cards from the start, so compensated sagas appear within a minute.
-  await expect.poll(async () => {
-    const rows = await queryFlowdeck<{ n: number }>(demo, "SELECT count(*)::int AS n FROM sagas WHERE status = 'compensated' AND failed_step IS NOT NULL").catch(() => []);
-    return rows[0]?.n ?? 0;
-  }, { timeout: 150_000, intervals: [2_000] }).toBeGreaterThan(0);
+  await expect.poll(() => compensatedSagaCount(demo), { timeout: 150_000, intervals: [2_000] }).toBeGreaterThan(0);
 });
 
 test.afterAll(async () => {
