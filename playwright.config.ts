@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_DATABASE_URL, E2E_PORT, OUTAGE_BROKER_PORT } from "./e2e/env";
+import { E2E_DATABASE_URL, E2E_PORT, OUTAGE_BROKER_PORT, storageStateOf } from "./e2e/env";
 
 // Debian's chromium: Playwright cannot download its own browser here.
 export default defineConfig({
@@ -8,6 +8,11 @@ export default defineConfig({
   reporter: [["list"]],
   timeout: 60_000,
   outputDir: "test-results",
+  // Accounts are made and signed in once (e2e/auth.setup.ts); every spec starts signed in as the operator.
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    { name: "console", dependencies: ["setup"], testIgnore: /auth\.setup\.ts$/, use: { storageState: storageStateOf("operator") } },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     viewport: { width: 1280, height: 800 },
@@ -37,6 +42,7 @@ export default defineConfig({
       FLOWDECK_KAFKA_TIMEOUT: "4s",
       // Flowdeck traces itself into itself, as an operator would run it (e2e/self-tracing.spec.ts).
       FLOWDECK_SELF_TRACING: "true",
+      FLOWDECK_AUTH_SECRET: "e2e-tests-secret-not-for-production-0123456789",
     },
   },
 });

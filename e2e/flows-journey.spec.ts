@@ -4,11 +4,16 @@
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
-import { cleanUpDemoRun, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
+import { cleanUpDemoRun, useDemoSession, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
 import { FlowsPage } from "./pages/flows-page";
 
 const JS_BUDGET_BYTES = 300 * 1024;
 let run: DemoRun | undefined;
+
+// Each test opens the run's Flowdeck signed in as the demo's account.
+test.beforeEach(async ({ context }) => {
+  if (run) await useDemoSession(context, run);
+});
 
 test.afterAll(async () => {
   if (!run) return;
@@ -101,6 +106,7 @@ test("the flow map shows the demo's order → payment → shipping flow, its DLQ
   const totals: number[] = [];
   for (const { query, ready } of coldLoads) {
     const context = await browser.newContext();
+    await useDemoSession(context, demo);
     const cold = await coldLoadScriptBytes(await context.newPage(), `${demo.flowdeckUrl}/flows${query}`, ready);
     console.log(`flows: cold load of /flows${query.includes("select") ? " with a chart" : ""}: ${cold.files} scripts, ${(cold.total / 1024).toFixed(1)} KB gzipped`);
     expect(cold.total).toBeLessThan(JS_BUDGET_BYTES);

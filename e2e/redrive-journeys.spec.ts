@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { OrderApi } from "../demo/load/order-api";
-import { cleanUpDemoRun, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
+import { cleanUpDemoRun, useDemoSession, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
 
 test.describe.configure({ mode: "serial" });
 
@@ -45,6 +45,11 @@ test.beforeAll(async () => {
   await expect.poll(() => run.output.some((line) => line.includes("demo: ready")), { timeout: 150_000 }).toBe(true);
   // The idle scenario sets its knobs first; what the journeys turn must come after.
   await expect.poll(() => orders.knobs().then((k) => k["load.ordersPerSecond"]).catch(() => -1), { timeout: 10_000 }).toBe(0);
+});
+
+// Each test opens the run's Flowdeck signed in as the demo's account.
+test.beforeEach(async ({ context }) => {
+  await useDemoSession(context, run);
 });
 
 test.afterAll(async () => {

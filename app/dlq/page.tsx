@@ -6,6 +6,7 @@ import { getConfig } from "@/lib/config";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { DlqTopicsTable } from "@/components/dlq/dlq-topics-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageRole } from "@/lib/auth/page-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "DLQ" };
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "DLQ" };
 const REFRESH_MS = 5_000;
 
 export default async function DlqPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageRole();
   const requested = (await searchParams).cluster;
   const clusters = configuredClusterNames();
   const cluster = typeof requested === "string" ? requested : getConfig().defaultCluster;

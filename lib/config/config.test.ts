@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "./load";
 
-const base = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/flowdeck" };
+const SECRET = "a-test-secret-of-at-least-32-characters";
+const base = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/flowdeck", FLOWDECK_AUTH_SECRET: SECRET };
+const oidc = {
+  FLOWDECK_OIDC_ISSUER: "https://login.example.com/realms/ops/",
+  FLOWDECK_OIDC_CLIENT_ID: "flowdeck",
+  FLOWDECK_OIDC_CLIENT_SECRET: "client-secret-value",
+  FLOWDECK_OIDC_ROLE_GROUPS: '{"operator": ["sre"]}',
+};
 
 function problem(env: Record<string, string>): string {
   try {
@@ -35,6 +42,24 @@ describe("parseConfig", () => {
     expect(parseConfig({ ...base, FLOWDECK_DLQ_HEADER_SAMPLING: "90s" }).dlqHeaderSamplingMs).toBe(90_000);
   });
 
+  it("reads sign-in settings: local accounts by default, single sign-on when configured", () => {
+    const config = parseConfig(base);
+    expect(config.auth).toEqual({ secret: SECRET, publicUrl: "http://127.0.0.1:3000", sessionTtlMs: 12 * 3_600_000, localAccounts: true, oidc: null });
+    const sso = parseConfig({ ...base, ...oidc, FLOWDECK_PUBLIC_URL: "https://flowdeck.example.com/", FLOWDECK_SESSION_TTL: "8h" }).auth;
+    expect(sso.publicUrl).toBe("https://flowdeck.example.com");
+    expect(sso.sessionTtlMs).toBe(8 * 3_600_000);
+    expect(sso.oidc).toMatchObject({ issuer: "https://login.example.com/realms/ops", clientId: "flowdeck", name: "Single sign-on", groupsClaim: "groups" });
+    expect(sso.oidc?.roleGroups.get("sre")).toEqual(["operator"]);
+  });
+
+  it("never repeats a secret's value in an error", () => {
+    const message = problem({ ...base, KAFKA_LOCAL_SASL_MECHANISM: "plain", KAFKA_LOCAL_SASL_USERNAME: "u", KAFKA_LOCAL_SASL_PASSWORD: "", FLOWDECK_AUTH_SECRET: "s3cr3t" });
+    expect(message).not.toContain("s3cr3t");
+    const url = problem({ ...base, DATABASE_URL: "mysql://app:hunter2@db/x" });
+    expect(url).toContain('got "mysql://app:***@db/x"');
+    expect(url).not.toContain("hunter2");
+  });
+
   it("reads several named clusters with TLS and SASL", () => {
     const config = parseConfig({
       ...base,
@@ -56,7 +81,14 @@ describe("parseConfig", () => {
   });
 
   it.each([
-    [{}, /^configuration error: DATABASE_URL is not set$/],
+    [{}, /^configuration error: DATABASE_URL is not set; FLOWDECK_AUTH_SECRET is not set$/],
+    [{ ...base, FLOWDECK_AUTH_SECRET: "short" }, /FLOWDECK_AUTH_SECRET must be at least 32 characters .*\(got a value, hidden\)/],
+    [{ ...base, FLOWDECK_PUBLIC_URL: "flowdeck.example.com" }, /FLOWDECK_PUBLIC_URL expected an http\(s\) URL/],
+    [{ ...base, FLOWDECK_SESSION_TTL: "1m" }, /FLOWDECK_SESSION_TTL sessions must last at least 5m/],
+    [{ ...base, FLOWDECK_OIDC_ISSUER: "https://login.example.com" }, /FLOWDECK_OIDC_CLIENT_ID is required when single sign-on is configured.*; FLOWDECK_OIDC_CLIENT_SECRET is required/],
+    [{ ...base, ...oidc, FLOWDECK_OIDC_ROLE_GROUPS: "operator=sre" }, /FLOWDECK_OIDC_ROLE_GROUPS is not JSON/],
+    [{ ...base, ...oidc, FLOWDECK_OIDC_ROLE_GROUPS: "" }, /FLOWDECK_OIDC_ROLE_GROUPS maps no group to a role/],
+    [{ ...base, FLOWDECK_LOCAL_ACCOUNTS: "false" }, /FLOWDECK_LOCAL_ACCOUNTS is false and single sign-on is not configured/],
     [{ DATABASE_URL: "mysql://x@y/z" }, /DATABASE_URL expected a postgresql:\/\/.* \(got "mysql:\/\/x@y\/z"\)/],
     [{ ...base, FLOWDECK_CLUSTERS: "prod" }, /KAFKA_PROD_BROKERS is not set/],
     [{ ...base, KAFKA_LOCAL_BROKERS: "localhost" }, /KAFKA_LOCAL_BROKERS expected host:port\[,host:port...\] \(got "localhost"\)/],

@@ -16,6 +16,7 @@ import { RedriveForm } from "@/components/dlq/redrive-form";
 import { SelectionActions } from "@/components/dlq/selection-actions";
 import { UrlProblems } from "@/components/traces/url-problems";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageRole } from "@/lib/auth/page-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "DLQ messages" };
@@ -23,6 +24,7 @@ export const metadata: Metadata = { title: "DLQ messages" };
 type Params = { cluster: string; topic: string };
 
 export default async function DlqTopicPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<RawSearchParams> }) {
+  await requirePageRole();
   const [{ cluster: rawCluster, topic: rawTopic }, query] = await Promise.all([params, searchParams]);
   const cluster = decodeURIComponent(rawCluster);
   const topic = decodeURIComponent(rawTopic);

@@ -1,3 +1,4 @@
+import { authorizeRoute } from "@/lib/auth/route-access";
 import { z } from "zod";
 import { AppError, HTTP_STATUS } from "@/lib/errors";
 import { findDlqTopic, readDlqPayload } from "@/lib/dlq";
@@ -12,6 +13,8 @@ const Position = z.object({
 
 /** The whole payload of one DLQ message, as an attachment of raw bytes (never rendered by the browser). */
 export async function GET(request: Request, { params }: { params: Promise<{ cluster: string; topic: string }> }): Promise<Response> {
+  const access = await authorizeRoute("viewer");
+  if (!access.ok) return access.response;
   const { cluster, topic } = await params;
   const url = new URL(request.url);
   const position = Position.safeParse({ partition: url.searchParams.get("partition") ?? "", offset: url.searchParams.get("offset") ?? "" });
