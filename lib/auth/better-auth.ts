@@ -64,6 +64,8 @@ export function createAuth(config: Config, pool: Pool) {
     advanced: {
       cookiePrefix: "flowdeck",
       useSecureCookies: secure,
+      // Better Auth skips its origin check when NODE_ENV is "test"; Flowdeck keeps it on everywhere.
+      disableOriginCheck: false,
     },
     // Routes a user may not call on themselves: changing their own email would change their audit identity,
     // and deleting themselves would hide who they were.
