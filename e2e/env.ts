@@ -4,6 +4,8 @@ export const E2E_PORT = Number(process.env.FLOWDECK_E2E_PORT ?? 3200);
 export const E2E_DATABASE_URL = process.env.FLOWDECK_E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/flowdeck_e2e";
 export const LOCAL_BROKER = "127.0.0.1:9092";
 export const OUTAGE_BROKER_PORT = 19092;
+// The OpenID Connect provider the single sign-on journey signs in at (e2e/support/oidc-provider.mjs).
+export const E2E_OIDC_PORT = E2E_PORT + 90;
 
 // The accounts the suite signs in as (e2e/auth.setup.ts creates them with `npm run user` and saves each
 // one's signed-in browser state). Test-only passwords, on a test database.
