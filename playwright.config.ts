@@ -29,7 +29,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${E2E_OIDC_PORT}/.well-known/openid-configuration`,
     reuseExistingServer: false,
     timeout: 30_000,
-    env: { OIDC_PORT: String(E2E_OIDC_PORT), OIDC_REDIRECT_URI: `http://127.0.0.1:${E2E_PORT}/api/auth/oauth2/callback/oidc` },
+    env: { OIDC_PORT: String(E2E_OIDC_PORT), OIDC_REDIRECT_URI: `http://127.0.0.1:${E2E_PORT}/api/auth/callback/oidc` },
   }, {
     // The whole of `npm start`: preflight, web server and worker.
     command: "node scripts/start.mjs",

@@ -14,7 +14,7 @@ test.describe("signed out", () => {
     await page.getByLabel("Email").fill(E2E_USERS.viewer.email);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page.getByRole("alert")).toContainText("Invalid email or password");
+    await expect(page.getByTestId("sign-in-problem")).toContainText("Invalid email or password");
     await page.getByLabel("Password").fill(E2E_USERS.viewer.password);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/sagas\?status=failed$/);

@@ -42,7 +42,7 @@ test("a member of the on-call group signs in through the identity provider as an
   await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
   await page.goto("/settings/users");
   await expect(page).toHaveURL(/\/sign-in\?denied=admin/);
-  await expect(page.getByRole("alert")).toContainText("without the admin role");
+  await expect(page.getByTestId("sign-in-problem")).toContainText("without the admin role");
 
   await page.goto("/overview");
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -54,7 +54,7 @@ test("a member of the on-call group signs in through the identity provider as an
 test("someone in no mapped group is refused, told why, and the refusal is audited", async ({ page }) => {
   await signInAtProvider(page, "marketing-bob");
   await expect(page).toHaveURL(/\/sign-in/);
-  await expect(page.getByRole("alert")).toContainText("no Flowdeck role");
+  await expect(page.getByTestId("sign-in-problem")).toContainText("no Flowdeck role");
   await expect(page.getByTestId("signed-in-operator")).toHaveCount(0);
   expect(await lastSignIn("bob@sso.flowdeck.test")).toMatchObject({ outcome: "denied" });
 });

@@ -39,7 +39,7 @@ export function SignInForm({ next, localAccounts, sso, problem }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const { ok, data } = await post("/sign-in/oauth2", { providerId: "oidc", callbackURL: next, errorCallbackURL: "/sign-in" });
+      const { ok, data } = await post("/sign-in/social", { provider: "oidc", callbackURL: next, errorCallbackURL: "/sign-in" });
       if (ok && typeof data.url === "string") {
         window.location.assign(data.url);
         return;
@@ -53,7 +53,7 @@ export function SignInForm({ next, localAccounts, sso, problem }: Props) {
 
   return (
     <div className="space-y-5">
-      {error && <p role="alert" className="rounded-md border border-bad/40 bg-bad-soft px-3 py-2 text-sm text-bad">{error}</p>}
+      {error && <p role="alert" data-testid="sign-in-problem" className="rounded-md border border-bad/40 bg-bad-soft px-3 py-2 text-sm text-bad">{error}</p>}
       {sso && (
         <button type="button" onClick={() => void signInWithSso()} disabled={busy}
           className="w-full rounded-md bg-accent px-3.5 py-2 text-sm font-medium text-surface hover:opacity-90 disabled:opacity-60">

@@ -16,7 +16,7 @@ const provider = new Provider(issuer, {
   clients: [{
     client_id: process.env.OIDC_CLIENT_ID ?? "flowdeck-e2e",
     client_secret: process.env.OIDC_CLIENT_SECRET ?? "flowdeck-e2e-client-secret",
-    redirect_uris: [process.env.OIDC_REDIRECT_URI ?? "http://127.0.0.1:3200/api/auth/oauth2/callback/oidc"],
+    redirect_uris: [process.env.OIDC_REDIRECT_URI ?? "http://127.0.0.1:3200/api/auth/callback/oidc"],
     grant_types: ["authorization_code"],
     response_types: ["code"],
     token_endpoint_auth_method: "client_secret_post",

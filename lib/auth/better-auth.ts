@@ -59,7 +59,7 @@ export function createAuth(config: Config, pool: Pool) {
       modelName: "auth_rate_limits",
       window: 60,
       max: 120,
-      customRules: { "/sign-in/email": SIGN_IN_LIMIT, "/sign-in/oauth2": SIGN_IN_LIMIT },
+      customRules: { "/sign-in/email": SIGN_IN_LIMIT, "/sign-in/social": SIGN_IN_LIMIT },
     },
     advanced: {
       cookiePrefix: "flowdeck",

@@ -81,7 +81,7 @@ export async function recordSignIn(pool: Pool, session: { userId: string }, cont
     const { rows } = await pool.query<{ email: string; role: string | null }>("SELECT email, role FROM auth_users WHERE id = $1", [session.userId]);
     const email = rows[0]?.email ?? session.userId;
     await recordAuditEvent({ actor: email, action: "auth.sign-in", target: email, outcome: "ok",
-      details: { method: context?.path?.startsWith("/oauth2") ? "sso" : "password", role: rows[0]?.role ?? null, ...clientOf(context) } });
+      details: { method: context?.path?.startsWith("/callback/") ? "sso" : "password", role: rows[0]?.role ?? null, ...clientOf(context) } });
   } catch (error) {
     log.error("could not record a sign-in in the audit trail", { error: errorMessage(error) });
   }
