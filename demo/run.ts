@@ -44,10 +44,8 @@ async function start(): Promise<void> {
   }
   run("preparing Flowdeck's database", process.execPath, ["scripts/db/ensure-database.mjs"]);
   run("applying Flowdeck's migrations", "npx", ["prisma", "migrate", "deploy"]);
-  say(`making the sign-in account ${config.DEMO_SIGN_IN_EMAIL}`);
-  const password = ensureDemoAccount(config);
-  say("preparing the demo's database");
-  await migrateDemoDatabase(config.DEMO_DATABASE_URL);
+  say(`making the sign-in account ${config.DEMO_SIGN_IN_EMAIL}, and preparing the demo's database`);
+  const [password] = await Promise.all([ensureDemoAccount(config), migrateDemoDatabase(config.DEMO_DATABASE_URL)]);
   if (spawnSync("test", ["-f", ".next/BUILD_ID"]).status !== 0) run("building Flowdeck (once, about a minute)", "npx", ["next", "build"]);
 
   say(`starting Flowdeck on ${flowdeckUrl}`);

@@ -10,11 +10,6 @@ import { FlowsPage } from "./pages/flows-page";
 const JS_BUDGET_BYTES = 300 * 1024;
 let run: DemoRun | undefined;
 
-// Each test opens the run's Flowdeck signed in as the demo's account.
-test.beforeEach(async ({ context }) => {
-  if (run) await useDemoSession(context, run);
-});
-
 test.afterAll(async () => {
   if (!run) return;
   for (const pid of await processesOf(run)) process.kill(pid, "SIGKILL");
@@ -47,6 +42,7 @@ test("the flow map shows the demo's order → payment → shipping flow, its DLQ
     const dlq = await queryFlowdeck<{ n: number }>(demo, `SELECT coalesce(sum(count), 0)::int AS n FROM dlq_minutes WHERE topic = '${demo.paymentDlq}'`).catch(() => []);
     return { edges: edges[0]?.n ?? 0, dead: (dlq[0]?.n ?? 0) > 0 };
   }, { timeout: 150_000, intervals: [3_000] }).toEqual({ edges: 5, dead: true });
+  await useDemoSession(page.context(), demo);
 
   const flows = new FlowsPage(page, demo.flowdeckUrl);
   await flows.open("?range=15m");

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { OrderApi } from "../demo/load/order-api";
-import { cleanUpDemoRun, useDemoSession, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
+import { DEMO_ACCOUNT, cleanUpDemoRun, useDemoSession, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
 
 test.describe.configure({ mode: "serial" });
 
@@ -167,7 +167,7 @@ test("a discard with a reason, then found on the Audit page", async ({ page }) =
   const event = page.getByTestId("audit-event").filter({ hasText: run.paymentDlq });
   await expect(event).toHaveCount(1);
   await expect(event).toContainText("INC-77: malformed charge, refunded by hand");
-  await expect(event).toContainText("local-operator");
+  await expect(event).toContainText(DEMO_ACCOUNT.email);
 });
 
 async function jobSent(page: Page): Promise<number> {

@@ -58,3 +58,23 @@ test.describe("an admin", () => {
     }
   });
 });
+
+test.describe("secrets", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("neither the session secret nor the SSO client secret reaches the browser", async ({ page }) => {
+    // The values playwright.config.ts gives this Flowdeck.
+    const secrets = ["e2e-tests-secret-not-for-production-0123456789", "flowdeck-e2e-client-secret"];
+    const bodies: Promise<string>[] = [];
+    page.on("response", (response) => {
+      if (["document", "script", "fetch"].includes(response.request().resourceType())) bodies.push(response.text().catch(() => ""));
+    });
+    for (const path of ["/overview", "/settings/users", "/audit", "/dlq"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+    }
+    const sent = await Promise.all(bodies);
+    expect(sent.length).toBeGreaterThan(10);
+    for (const secret of secrets) expect(sent.filter((body) => body.includes(secret))).toHaveLength(0);
+  });
+});

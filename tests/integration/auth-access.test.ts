@@ -103,6 +103,15 @@ describe("a caller who is not signed in", () => {
     expect(await pendingCount()).toBe(3);
   });
 
+  it("is signed out when the session expires", async () => {
+    const user = await makeUser("viewer");
+    await signInAs(user);
+    expect((await currentOperator())?.name).toBe(user.email);
+    const userId = (await findUserIdByEmail(user.email)) ?? "";
+    await getPool().query(`UPDATE auth_sessions SET "expiresAt" = now() - interval '1 second' WHERE "userId" = $1`, [userId]);
+    expect(await currentOperator()).toBeNull();
+  });
+
   it("is not signed in by a forged or stale cookie", async () => {
     const { setRequestCookie } = await import("./support/next-request");
     setRequestCookie("flowdeck.session_token=forged-token.c2lnbmF0dXJl");
