@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { MaskingRulesError, parseMaskingRules, type MaskingRule } from "@/lib/masking/rules";
 import { readCluster, describeValue, type EnvIssue } from "./clusters";
 import { FlatEnv, type ClusterConfig } from "./schema";
 
@@ -20,6 +22,8 @@ export type Config = {
   otlpMaxBodyBytes: number;
   /** Where Flowdeck sends its own spans, or null when it does not trace itself. */
   selfTracingUrl: string | null;
+  /** Rules that hide sensitive values of DLQ messages from viewers; none when no rules file is set. */
+  maskingRules: MaskingRule[];
   operatorName: string;
   webPort: number;
   workerPort: number;
@@ -34,7 +38,30 @@ export class ConfigError extends Error {
   }
 }
 
-export function parseConfig(env: Record<string, string | undefined>): Config {
+/** Reads a file's text; parseConfig takes it as a parameter so its tests need no files. */
+export type ReadTextFile = (path: string) => string;
+const readTextFile: ReadTextFile = (path) => readFileSync(path, "utf8");
+
+function readMaskingRules(path: string | undefined, read: ReadTextFile, issues: EnvIssue[]): MaskingRule[] {
+  if (path === undefined) return [];
+  let text: string;
+  try {
+    text = read(path);
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
+    issues.push({ variable: "FLOWDECK_MASKING_RULES_FILE", message: `cannot read ${path} (${code})` });
+    return [];
+  }
+  try {
+    return parseMaskingRules(text);
+  } catch (error) {
+    if (!(error instanceof MaskingRulesError)) throw error;
+    issues.push({ variable: "FLOWDECK_MASKING_RULES_FILE", message: `${path} ${error.message}` });
+    return [];
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>, read: ReadTextFile = readTextFile): Config {
   const issues: EnvIssue[] = [];
   const flat = FlatEnv.safeParse(env);
   if (!flat.success) {
@@ -56,6 +83,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (e.PORT === e.FLOWDECK_WORKER_PORT) {
     issues.push({ variable: "FLOWDECK_WORKER_PORT", message: `must differ from PORT (both ${e.PORT})` });
   }
+  const maskingRules = readMaskingRules(e.FLOWDECK_MASKING_RULES_FILE, read, issues);
   if (issues.length > 0) throw new ConfigError(issues);
   return {
     databaseUrl: e.DATABASE_URL,
@@ -71,6 +99,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     auditRetentionMs: e.FLOWDECK_AUDIT_RETENTION,
     otlpMaxBodyBytes: e.FLOWDECK_OTLP_MAX_BODY,
     selfTracingUrl: e.FLOWDECK_SELF_TRACING ? (e.FLOWDECK_SELF_TRACING_URL ?? `http://127.0.0.1:${e.PORT}/api/otlp/v1/traces`) : null,
+    maskingRules,
     operatorName: e.FLOWDECK_OPERATOR_NAME,
     webPort: e.PORT,
     workerPort: e.FLOWDECK_WORKER_PORT,

@@ -91,6 +91,8 @@ export const FlatEnv = z.object({
   FLOWDECK_OTLP_MAX_BODY: size.default(8 * 1024 ** 2),
   FLOWDECK_SELF_TRACING: Flag.default(false),
   FLOWDECK_SELF_TRACING_URL: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).optional(),
+  // A JSON file of rules that hide sensitive values in DLQ messages from viewers (README, "Masking"); read by load.ts.
+  FLOWDECK_MASKING_RULES_FILE: z.string().trim().min(1).optional(),
   FLOWDECK_OPERATOR_NAME: z.string().trim().min(1).max(100).default("local-operator"),
   PORT: port.default(3000),
   FLOWDECK_WORKER_PORT: port.default(3001),
