@@ -3,11 +3,7 @@ import type { Operator } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
 import { maskingFor, type TopicMasking } from "./decision";
 
-export { MASK } from "./marker";
-export { maskingFor, headerContentRules, headerNameRules, payloadRules, type TopicMasking } from "./decision";
-export { maskPayload, type MaskedPayload } from "./mask-payload";
-export { maskHeaderValue, maskHeaders, type MaskedValue } from "./mask-header";
-export type { MaskingRule } from "./rules";
+export * from "./index-pure";
 
 /** The configured rules that hide this topic's values from this operator, or null when they see it in clear. */
 export function topicMasking(operator: Operator, topic: string): TopicMasking | null {

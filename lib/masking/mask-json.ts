@@ -14,7 +14,7 @@ const MASK_JSON = JSON.stringify(MASK);
 export function selectPointers(document: unknown, rules: readonly JsonPathRule[]): Map<string, string[]> {
   const pointers = new Map<string, string[]>();
   for (const rule of rules) {
-    const found = JSONPath({ path: rule.path, json: document as object, resultType: "pointer", eval: false, wrap: true }) as string[];
+    const found = JSONPath<string[]>({ path: rule.path, json: document as object, resultType: "pointer", eval: false, wrap: true });
     for (const pointer of found) pointers.set(pointer, [...(pointers.get(pointer) ?? []), rule.name]);
   }
   return pointers;

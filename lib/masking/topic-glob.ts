@@ -7,6 +7,6 @@ export const TOPIC_GLOB = /^[A-Za-z0-9._*?-]+$/;
 
 /** The glob as an anchored regular expression. */
 export function topicGlobToRegExp(glob: string): RegExp {
-  const body = Array.from(glob, (char) => (char === "*" ? ".*" : char === "?" ? "." : char.replace(/[.\-]/g, (c) => `\\${c}`))).join("");
+  const body = Array.from(glob, (char) => (char === "*" ? ".*" : char === "?" ? "." : (char === "." ? "\\." : char))).join("");
   return new RegExp(`^${body}$`);
 }
