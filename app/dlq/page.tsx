@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getOperator } from "@/lib/auth";
 import { listDlqTopics, listRedriveJobs } from "@/lib/dlq";
 import { configuredClusterNames } from "@/lib/kafka";
 import { getConfig } from "@/lib/config";
@@ -40,7 +41,7 @@ export default async function DlqPage({ searchParams }: { searchParams: Promise<
       {clusters.includes(cluster) ? (
         <section>
           <h2 id="dlq-topics-heading" className="mb-2 text-sm font-medium">DLQ topics on {cluster}</h2>
-          <DlqTopicsTable topics={await listDlqTopics(cluster)} now={renderedAt.getTime()} />
+          <DlqTopicsTable topics={await listDlqTopics(cluster, await getOperator())} now={renderedAt.getTime()} />
         </section>
       ) : (
         <p role="alert" data-testid="dlq-unknown-cluster" className="rounded-lg border border-warn/40 bg-warn-soft px-5 py-4 text-sm">

@@ -80,6 +80,38 @@ describe("parseConfig", () => {
     });
   });
 
+  it("reads masking rules from the file FLOWDECK_MASKING_RULES_FILE names, and none without it", () => {
+    expect(parseConfig(base).maskingRules).toEqual([]);
+    const files: Record<string, string> = { "/etc/flowdeck/masking.json": '{"rules": [{"name": "pan", "topic": "payments.*", "regex": "\\\\b\\\\d{13,19}\\\\b"}]}' };
+    const config = parseConfig({ ...base, FLOWDECK_MASKING_RULES_FILE: "/etc/flowdeck/masking.json" }, (path) => files[path] ?? "");
+    expect(config.maskingRules.map((r) => r.name)).toEqual(["pan"]);
+  });
+
+  it.each([
+    ["/missing.json", /^configuration error: FLOWDECK_MASKING_RULES_FILE cannot read \/missing\.json \(ENOENT\)$/],
+    ["/bad-json.json", /^configuration error: FLOWDECK_MASKING_RULES_FILE \/bad-json\.json is not JSON: /],
+    ["/bad-rule.json", /^configuration error: FLOWDECK_MASKING_RULES_FILE \/bad-rule\.json rule 2 \("iban"\): jsonPath must start with \$ \(got "items\[\*\]\.iban"\)$/],
+  ])("refuses the masking rules file %s with one line naming the variable and the rule", (path, expected) => {
+    const files: Record<string, string> = {
+      "/bad-json.json": "{ rules: [] }",
+      "/bad-rule.json": JSON.stringify({ rules: [{ name: "card", topic: "*", jsonPath: "$.card.number" }, { name: "iban", topic: "*", jsonPath: "items[*].iban" }] }),
+    };
+    const read = (file: string) => {
+      const text = files[file];
+      if (text === undefined) throw Object.assign(new Error("no such file"), { code: "ENOENT" });
+      return text;
+    };
+    let message = "";
+    try {
+      parseConfig({ ...base, FLOWDECK_MASKING_RULES_FILE: path }, read);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      message = e.message;
+    }
+    expect(message).toMatch(expected);
+    expect(message).not.toContain("\n");
+  });
+
   it.each([
     [{}, /^configuration error: DATABASE_URL is not set; FLOWDECK_AUTH_SECRET is not set$/],
     [{ ...base, FLOWDECK_AUTH_SECRET: "short" }, /FLOWDECK_AUTH_SECRET must be at least 32 characters .*\(got a value, hidden\)/],

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { MaskingRulesError, parseMaskingRules, type MaskingRule } from "@/lib/masking/rules";
 import { readCluster, describeValue, type EnvIssue } from "./clusters";
 import { FlatEnv, type ClusterConfig } from "./schema";
 import { parseRoleGroups, type RoleGroups } from "@/lib/auth/role-groups";
@@ -22,6 +24,8 @@ export type Config = {
   /** Where Flowdeck sends its own spans, or null when it does not trace itself. */
   selfTracingUrl: string | null;
   auth: AuthConfig;
+  /** Rules that hide sensitive values of DLQ messages from viewers; none when no rules file is set. */
+  maskingRules: MaskingRule[];
   webPort: number;
   workerPort: number;
   logLevel: FlatEnv["FLOWDECK_LOG_LEVEL"];
@@ -55,7 +59,30 @@ export class ConfigError extends Error {
   }
 }
 
-export function parseConfig(env: Record<string, string | undefined>): Config {
+/** Reads a file's text; parseConfig takes it as a parameter so its tests need no files. */
+export type ReadTextFile = (path: string) => string;
+const readTextFile: ReadTextFile = (path) => readFileSync(path, "utf8");
+
+function readMaskingRules(path: string | undefined, read: ReadTextFile, issues: EnvIssue[]): MaskingRule[] {
+  if (path === undefined) return [];
+  let text: string;
+  try {
+    text = read(path);
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
+    issues.push({ variable: "FLOWDECK_MASKING_RULES_FILE", message: `cannot read ${path} (${code})` });
+    return [];
+  }
+  try {
+    return parseMaskingRules(text);
+  } catch (error) {
+    if (!(error instanceof MaskingRulesError)) throw error;
+    issues.push({ variable: "FLOWDECK_MASKING_RULES_FILE", message: `${path} ${error.message}` });
+    return [];
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>, read: ReadTextFile = readTextFile): Config {
   const issues: EnvIssue[] = [];
   const flat = FlatEnv.safeParse(env);
   if (!flat.success) {
@@ -81,6 +108,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!e.FLOWDECK_LOCAL_ACCOUNTS && !oidc) {
     issues.push({ variable: "FLOWDECK_LOCAL_ACCOUNTS", message: "is false and single sign-on is not configured, so nobody could sign in" });
   }
+  const maskingRules = readMaskingRules(e.FLOWDECK_MASKING_RULES_FILE, read, issues);
   if (issues.length > 0) throw new ConfigError(issues);
   return {
     databaseUrl: e.DATABASE_URL,
@@ -103,6 +131,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       localAccounts: e.FLOWDECK_LOCAL_ACCOUNTS,
       oidc,
     },
+    maskingRules,
     webPort: e.PORT,
     workerPort: e.FLOWDECK_WORKER_PORT,
     logLevel: e.FLOWDECK_LOG_LEVEL,

@@ -103,6 +103,8 @@ export const FlatEnv = z.object({
   FLOWDECK_OIDC_NAME: z.string().trim().min(1).max(60).default("Single sign-on"),
   FLOWDECK_OIDC_GROUPS_CLAIM: z.string().trim().min(1).max(100).default("groups"),
   FLOWDECK_OIDC_ROLE_GROUPS: z.string().default(""),
+  // A JSON file of rules that hide sensitive values in DLQ messages from viewers (README, "Masking"); read by load.ts.
+  FLOWDECK_MASKING_RULES_FILE: z.string().trim().min(1).optional(),
   PORT: port.default(3000),
   FLOWDECK_WORKER_PORT: port.default(3001),
   FLOWDECK_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
