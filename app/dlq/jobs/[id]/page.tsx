@@ -8,6 +8,7 @@ import { JobProgress } from "@/components/dlq/job-progress";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageRole } from "@/lib/auth/page-access";
+import { hasRole } from "@/lib/auth";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Redrive job" };
@@ -18,7 +19,7 @@ const ITEM_STATUSES = ["sent", "failed", "skipped", "pending", "cancelled"] as c
 type Query = { after?: string; status?: string; conflicts?: string };
 
 export default async function RedriveJobPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Query> }) {
-  await requirePageRole();
+  const operator = await requirePageRole();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const job = await getRedriveJob(id);
   if (!job) {
@@ -46,7 +47,7 @@ export default async function RedriveJobPage({ params, searchParams }: { params:
         <span className="text-muted">{job.velocity === null ? "no velocity limit" : `at most ${job.velocity.toLocaleString("en-US")} messages/s`}</span>
         {job.overrideBreakers && <Badge tone="warn">breakers overridden</Badge>}
         {job.overrideLoopGuard && <Badge tone="warn">loop guard overridden</Badge>}
-        <span className="ml-auto"><JobControls jobId={job.id} status={job.status} /></span>
+        {hasRole(operator, "operator") && <span className="ml-auto"><JobControls jobId={job.id} status={job.status} /></span>}
       </div>
       {conflicts > 0 && (
         <p role="status" className="mb-3 text-sm text-warn">{conflicts.toLocaleString("en-US")} of the selected messages were already in another active redrive job and stay with it.</p>
