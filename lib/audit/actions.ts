@@ -7,6 +7,9 @@ export const KNOWN_AUDIT_ACTIONS = [
   { action: "dlq.redrive.resume", label: "Resume a redrive" },
   { action: "dlq.redrive.cancel", label: "Cancel a redrive" },
   { action: "dlq.redrive.finished", label: "A redrive finished" },
+  { action: "ingest-token.create", label: "Create an ingest token" },
+  { action: "ingest-token.rotate", label: "Rotate an ingest token" },
+  { action: "ingest-token.revoke", label: "Revoke an ingest token" },
 ] as const;
 
 /** "domain.verb" or "domain.verb.detail": lower-case words, dots between. */

@@ -20,6 +20,12 @@ export type Config = {
   otlpMaxBodyBytes: number;
   /** Where Flowdeck sends its own spans, or null when it does not trace itself. */
   selfTracingUrl: string | null;
+  /** Whether self-tracing goes to this console's own endpoint (FLOWDECK_SELF_TRACING_URL unset). */
+  selfTracingToOwnEndpoint: boolean;
+  /** A file with the ingest token self-tracing sends; null: Flowdeck mints one when it traces into itself. */
+  selfTracingTokenFile: string | null;
+  /** How long an ingest token's state is cached per process (the bound on a revoke taking effect). */
+  ingestTokenCacheTtlMs: number;
   operatorName: string;
   webPort: number;
   workerPort: number;
@@ -71,6 +77,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     auditRetentionMs: e.FLOWDECK_AUDIT_RETENTION,
     otlpMaxBodyBytes: e.FLOWDECK_OTLP_MAX_BODY,
     selfTracingUrl: e.FLOWDECK_SELF_TRACING ? (e.FLOWDECK_SELF_TRACING_URL ?? `http://127.0.0.1:${e.PORT}/api/otlp/v1/traces`) : null,
+    selfTracingToOwnEndpoint: e.FLOWDECK_SELF_TRACING && e.FLOWDECK_SELF_TRACING_URL === undefined,
+    selfTracingTokenFile: e.FLOWDECK_SELF_TRACING_TOKEN_FILE ?? null,
+    ingestTokenCacheTtlMs: e.FLOWDECK_INGEST_TOKEN_CACHE_TTL,
     operatorName: e.FLOWDECK_OPERATOR_NAME,
     webPort: e.PORT,
     workerPort: e.FLOWDECK_WORKER_PORT,

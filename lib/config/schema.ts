@@ -91,6 +91,10 @@ export const FlatEnv = z.object({
   FLOWDECK_OTLP_MAX_BODY: size.default(8 * 1024 ** 2),
   FLOWDECK_SELF_TRACING: Flag.default(false),
   FLOWDECK_SELF_TRACING_URL: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).optional(),
+  // A file holding the ingest token self-tracing sends; unset: Flowdeck mints its own for its own endpoint.
+  FLOWDECK_SELF_TRACING_TOKEN_FILE: z.string().trim().min(1).optional(),
+  // How long a process trusts its copy of the ingest tokens: a revoked token is refused within this bound.
+  FLOWDECK_INGEST_TOKEN_CACHE_TTL: duration.pipe(z.number().min(1_000, "at least 1s").max(300_000, "at most 5m")).default(15_000),
   FLOWDECK_OPERATOR_NAME: z.string().trim().min(1).max(100).default("local-operator"),
   PORT: port.default(3000),
   FLOWDECK_WORKER_PORT: port.default(3001),
