@@ -3,6 +3,7 @@ import { errorCode, getPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { inTransaction, recordTokenEvent, refuse } from "./token-audit";
+import { resetIngestTokenCache } from "./token-cache";
 import { generateIngestToken, hashIngestToken } from "./token-format";
 import { IngestTokenName } from "./token-name";
 
@@ -25,6 +26,8 @@ export async function createIngestToken(name: string, actor: string): Promise<Cr
       await recordTokenEvent(client, actor, "ingest-token.create", name, { id: created });
       return created;
     });
+    // This process knows at once; others re-read on the first export with it (at most once a second).
+    resetIngestTokenCache();
     log.info("ingest token created", { token: name, actor });
     return { id, name, token };
   } catch (error) {

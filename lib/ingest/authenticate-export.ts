@@ -34,7 +34,7 @@ export async function authenticateExport(authorization: string | null): Promise<
     verdict = await verifyIngestToken(credentials.token);
   } catch (error) {
     log.warn("ingest tokens could not be read; exports are refused until they can", { error: errorMessage(error) });
-    throw new IngestError(503, "token store unavailable: spans were not stored, retry later", RETRY_AFTER_SECONDS);
+    throw new IngestError(503, "trace store unavailable: spans were not stored, retry later", RETRY_AFTER_SECONDS);
   }
   if (verdict.ok) return { ok: true, tokenName: verdict.name };
   return refusal(verdict.reason, verdict.reason === "revoked" ? verdict.name : undefined);

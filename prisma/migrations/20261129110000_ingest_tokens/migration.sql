@@ -17,6 +17,3 @@ CREATE TABLE "ingest_tokens" (
 
 CREATE UNIQUE INDEX "ingest_tokens_name_key" ON "ingest_tokens"("name");
 CREATE UNIQUE INDEX "ingest_tokens_token_hash_key" ON "ingest_tokens"("token_hash");
-
--- A digest is always 32 bytes; anything else is a bug that would make a token unverifiable.
-ALTER TABLE "ingest_tokens" ADD CONSTRAINT "ingest_tokens_token_hash_length" CHECK (octet_length("token_hash") = 32);
