@@ -32,7 +32,7 @@ export async function createIngestToken(name: string, actor: string): Promise<Cr
     return { id, name, token };
   } catch (error) {
     if (errorCode(error) !== UNIQUE_VIOLATION) throw error;
-    return refuse(actor, "ingest-token.create", name,
+    return await refuse(actor, "ingest-token.create", name,
       new AppError("CONFLICT", `an ingest token named "${name}" already exists (a revoked token keeps its name); pick another name`));
   } finally {
     client.release();

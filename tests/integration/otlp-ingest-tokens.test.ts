@@ -230,7 +230,7 @@ describe("a token's secrecy", () => {
     const stderr = vi.spyOn(process.stderr, "write").mockImplementation(capture);
     setLogLevel("debug");
     const name = unique("secret");
-    let token = "";
+    let token: string | undefined;
     try {
       token = (await tokens.createIngestToken(name, "it:tokens")).token;
       expect((await exportWith(`Bearer ${token}`)).response.status).toBe(200);
@@ -249,10 +249,11 @@ describe("a token's secrecy", () => {
     expect(log).toContain("ingest token created");
     expect(log).toContain("OTLP export refused before its body was read");
     const secret = token.slice(4);
+    expect(secret).toHaveLength(43);
     expect(log).not.toContain(secret);
 
     const { rows } = await db.query<{ row: string; digest_matches: boolean }>(
-      "SELECT t::text AS row, token_hash = sha256(convert_to($2, 'UTF8')) AS digest_matches FROM ingest_tokens t WHERE name = $1", [name, token]);
+      "SELECT t::text AS row, token_hash = sha256(convert_to($2, 'UTF8')) AS digest_matches FROM ingest_tokens t WHERE name = $1", [name, `fdi_${secret}`]);
     expect(rows[0]?.row).not.toContain(secret);
     expect(rows[0]?.digest_matches).toBe(false); // rotated: the stored digest is the new token's
     const audit = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE details::text LIKE $1 OR target LIKE $1", [`%${secret}%`]);
