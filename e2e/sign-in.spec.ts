@@ -60,6 +60,29 @@ test.describe("an admin", () => {
   });
 });
 
+test.describe("an admin's ingest tokens", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("a token made on the page is shown once, lets an exporter send, and is refused once revoked", async ({ page }) => {
+    const name = `e2e-exporter-${randomUUID().slice(0, 8)}`;
+    await page.goto("/settings/ingest-tokens");
+    await page.getByLabel(/Name/).fill(name);
+    await page.getByRole("button", { name: "Make token" }).click();
+    const token = (await page.getByTestId("ingest-token-once").locator("code").first().textContent()) ?? "";
+    expect(token).toMatch(/^fdi_/);
+    const send = () => page.request.post("/api/otlp/v1/traces", { headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, data: { resourceSpans: [] } });
+    expect((await send()).status()).toBe(200);
+    await page.reload();
+    const row = page.locator(`[data-testid="ingest-token-row"][data-name="${name}"]`);
+    await expect(row).toContainText("active");
+    await expect(page.getByTestId("ingest-tokens")).not.toContainText(token);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await expect(row).toContainText("revoked");
+    expect((await send()).status()).toBe(401);
+  });
+});
+
 test.describe("secrets", () => {
   test.use({ storageState: storageStateOf("admin") });
 

@@ -11,6 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/clusters", label: "Clusters", built: true },
   { href: "/audit", label: "Audit", built: true },
   { href: "/settings/users", label: "Users", built: true, adminOnly: true },
+  { href: "/settings/ingest-tokens", label: "Ingest tokens", built: true, adminOnly: true },
 ];
 
 export function isActive(pathname: string, href: string): boolean {
