@@ -23,7 +23,7 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-const config = (env: Record<string, string> = {}) => parseConfig({ DATABASE_URL: INTEGRATION_DATABASE_URL, FLOWDECK_SELF_TRACING: "true", ...env });
+const config = (env: Record<string, string> = {}) => parseConfig({ DATABASE_URL: INTEGRATION_DATABASE_URL, FLOWDECK_AUTH_SECRET: "integration-tests-secret-not-for-production-0123456789", FLOWDECK_SELF_TRACING: "true", ...env });
 
 describe("selfTracingToken", () => {
   it("mints flowdeck-self-<role> for the own endpoint and replaces it on the next start", async () => {
