@@ -7,6 +7,15 @@ export const KNOWN_AUDIT_ACTIONS = [
   { action: "dlq.redrive.resume", label: "Resume a redrive" },
   { action: "dlq.redrive.cancel", label: "Cancel a redrive" },
   { action: "dlq.redrive.finished", label: "A redrive finished" },
+  { action: "dlq.redrive.approve", label: "Approve a redrive (four-eyes)" },
+  { action: "dlq.redrive.reject", label: "Reject a redrive (four-eyes)" },
+  { action: "dlq.redrive.withdraw", label: "Withdraw a redrive request" },
+  { action: "dlq.redrive.expire", label: "A redrive request expired" },
+  { action: "dlq.discard.request", label: "Ask to discard (four-eyes)" },
+  { action: "dlq.discard.approve", label: "Approve a discard (four-eyes)" },
+  { action: "dlq.discard.reject", label: "Reject a discard (four-eyes)" },
+  { action: "dlq.discard.withdraw", label: "Withdraw a discard request" },
+  { action: "dlq.discard.expire", label: "A discard request expired" },
 ] as const;
 
 /** "domain.verb" or "domain.verb.detail": lower-case words, dots between. */

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Redrive jobs" };
 
-const STATUS_TONE: Record<string, Tone> = { running: "accent", paused: "warn", cancelled: "neutral", completed: "ok" };
+const STATUS_TONE: Record<string, Tone> = { awaiting_approval: "warn", running: "accent", paused: "warn", cancelled: "neutral", completed: "ok" };
 
 export default async function RedriveJobsPage() {
   const jobs = await listRedriveJobs({ limit: 100 });
@@ -27,7 +27,7 @@ export default async function RedriveJobsPage() {
               <Td className="whitespace-nowrap"><Link href={`/dlq/jobs/${job.id}`} className="text-accent hover:underline">{job.createdAt.toISOString().replace("T", " ").slice(0, 19)}</Link></Td>
               <Td className="font-mono text-xs">{job.sourceTopic}</Td>
               <Td className="font-mono text-xs">{job.targetTopic ?? <span className="text-muted">original topics</span>}</Td>
-              <Td><Badge tone={STATUS_TONE[job.status] ?? "neutral"}>{job.status}</Badge>{job.waitReason && job.status === "running" && <span className="ml-2 text-xs text-warn">waiting</span>}</Td>
+              <Td><Badge tone={STATUS_TONE[job.status] ?? "neutral"}>{job.status === "awaiting_approval" ? "awaiting approval" : job.status}</Badge>{job.waitReason && job.status === "running" && <span className="ml-2 text-xs text-warn">waiting</span>}</Td>
               <Td align="right">{job.sent.toLocaleString("en-US")}</Td>
               <Td align="right">{job.failed.toLocaleString("en-US")}</Td>
               <Td align="right">{job.total.toLocaleString("en-US")}</Td>
