@@ -23,7 +23,6 @@ export async function decideApprovalRequest(requestId: string, decision: Approva
   try {
     if (!UUID.test(requestId)) throw new AppError("NOT_FOUND", `No approval request ${requestId}.`);
     const why = reason?.trim() || null;
-    if (decision === "reject" && (why === null || why.length < 3)) throw new AppError("VALIDATION", "A rejection needs a reason (a few words the requester will read).");
     const client = await getPool().connect();
     try {
       await client.query("BEGIN");
@@ -31,6 +30,7 @@ export async function decideApprovalRequest(requestId: string, decision: Approva
         const locked = await lockRequest(client, requestId);
         if (!locked) throw new AppError("NOT_FOUND", `No approval request ${requestId}.`);
         row = locked.row;
+        if (decision === "reject" && (why === null || why.length < 3)) throw new AppError("VALIDATION", "A rejection needs a reason (a few words the requester will read).");
         const refusal = refuseDecision(row, decision, operator, locked.now);
         if (refusal) {
           if (row.status === "awaiting" && row.expiresAt.getTime() <= locked.now.getTime()) {
