@@ -15,7 +15,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // kafkajs, pg and Prisma's client stay as Node modules on the server rather than being bundled.
-  serverExternalPackages: ["kafkajs", "pg", "pg-copy-streams", "@prisma/client", "@prisma/adapter-pg", "prom-client", "protobufjs"],
+  serverExternalPackages: ["kafkajs", "pg", "pg-copy-streams", "@prisma/client", "@prisma/adapter-pg", "prom-client", "protobufjs", "@node-rs/argon2"],
   typedRoutes: false,
   // The first screen during an incident is the overview: a plain HTTP redirect, before any page renders.
   async redirects() {

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
-import { getOperator } from "@/lib/auth";
+import { sessionState } from "@/lib/auth";
 import { NONCE_HEADER } from "@/lib/security";
 import { Providers } from "@/components/providers";
 import { Sidebar } from "@/components/shell/sidebar";
+import { SessionStoreDown } from "@/components/auth/session-store-down";
 import { ThemeScript } from "@/components/theme/theme-script";
 import { TIME_MODE_COOKIE, TIME_ZONE_COOKIE, parseTimePreference } from "@/components/time/time-preference";
 import "./globals.css";
@@ -19,7 +20,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [operator, cookieStore, requestHeaders] = await Promise.all([getOperator(), cookies(), headers()]);
+  const [session, cookieStore, requestHeaders] = await Promise.all([sessionState(), cookies(), headers()]);
   const timePreference = parseTimePreference(cookieStore.get(TIME_MODE_COOKIE)?.value, cookieStore.get(TIME_ZONE_COOKIE)?.value);
 
   return (
@@ -33,12 +34,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <Providers timePreference={timePreference}>
-          <div className="flex min-h-dvh flex-col md:flex-row">
-            <Sidebar operatorName={operator.name} />
-            <main id="main" className="min-w-0 flex-1 px-4 py-5 md:px-8 md:py-6">
-              {children}
-            </main>
-          </div>
+          {/* Without a session only the sign-in page renders here: every other page redirects to it itself. */}
+          {session.kind !== "signed-out" ? (
+            <div className="flex min-h-dvh flex-col md:flex-row">
+              <Sidebar operator={session.kind === "signed-in" ? session.operator : null} />
+              <main id="main" className="min-w-0 flex-1 px-4 py-5 md:px-8 md:py-6">
+                {session.kind === "signed-in" ? children : <SessionStoreDown error={session.error} />}
+              </main>
+            </div>
+          ) : (
+            <main id="main" className="min-h-dvh px-4 py-5">{children}</main>
+          )}
         </Providers>
       </body>
     </html>

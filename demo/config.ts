@@ -13,6 +13,9 @@ export const DemoConfig = z.object({
   DEMO_PROFILE: z.enum(["demo", "test"]).default("demo"),
   DEMO_ORDER_PORT: Port.default(4100),
   /** Prefixes every topic and consumer group, so tests can run their own copy of the system side by side. */
+  /** The account the demo makes in Flowdeck (an admin); without a password a random one is made and printed. */
+  DEMO_SIGN_IN_EMAIL: z.email().default("demo@flowdeck.local"),
+  DEMO_SIGN_IN_PASSWORD: z.string().min(12, "at least 12 characters").optional(),
   DEMO_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/, "letters, digits, '.', '_' and '-' only").default(""),
 });
 export type DemoConfig = z.infer<typeof DemoConfig>;

@@ -7,6 +7,7 @@ import nextEnv from "@next/env";
 import { migrateDemoDatabase } from "./db/migrate";
 import { OrderApi } from "./load/order-api";
 import { loadGeneratorProcess, SERVICES, serviceProcess } from "./runner/node-processes";
+import { ensureDemoAccount } from "./runner/demo-account";
 import { Supervisor } from "./runner/supervisor";
 import { httpOk, portOpen, waitUntil } from "./runner/wait";
 import { findScenario, playScenario } from "./scenarios";
@@ -43,8 +44,8 @@ async function start(): Promise<void> {
   }
   run("preparing Flowdeck's database", process.execPath, ["scripts/db/ensure-database.mjs"]);
   run("applying Flowdeck's migrations", "npx", ["prisma", "migrate", "deploy"]);
-  say("preparing the demo's database");
-  await migrateDemoDatabase(config.DEMO_DATABASE_URL);
+  say(`making the sign-in account ${config.DEMO_SIGN_IN_EMAIL}, and preparing the demo's database`);
+  const [password] = await Promise.all([ensureDemoAccount(config), migrateDemoDatabase(config.DEMO_DATABASE_URL)]);
   if (spawnSync("test", ["-f", ".next/BUILD_ID"]).status !== 0) run("building Flowdeck (once, about a minute)", "npx", ["next", "build"]);
 
   say(`starting Flowdeck on ${flowdeckUrl}`);
@@ -64,6 +65,9 @@ async function start(): Promise<void> {
     say(`t+${step.atMs / 1000}s ${step.note}`);
   });
   say(`ready in ${Math.round(process.uptime())} s. Open ${flowdeckUrl} — sagas, breakers, flows and the orders.payment.DLQ fill within a minute.`);
+  say(password
+    ? `sign in as ${config.DEMO_SIGN_IN_EMAIL} with the password ${password}`
+    : `sign in as ${config.DEMO_SIGN_IN_EMAIL} (the account existed already; set a new password with npm run user -- set-password --email ${config.DEMO_SIGN_IN_EMAIL})`);
   say(`order API ${api.baseUrl} (POST /orders, GET /stats); turn knobs with: npm run demo:ctl -- knobs payment.gatewayErrorRate=0.8`);
   say("Ctrl-C stops everything.");
 }

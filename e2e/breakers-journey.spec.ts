@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { OrderApi } from "../demo/load/order-api";
-import { cleanUpDemoRun, processesOf, startDemoRun, type DemoRun } from "./fixtures/demo-run";
+import { cleanUpDemoRun, useDemoSession, processesOf, startDemoRun, type DemoRun } from "./fixtures/demo-run";
 import { BreakersPage } from "./pages/breakers-page";
 
 test.describe.configure({ mode: "serial" });
@@ -21,6 +21,11 @@ test.beforeAll(async () => {
   run = startDemoRun(randomUUID().slice(0, 8), PORTS, { scenario: "idle" });
   await expect.poll(() => run.output.some((line) => line.includes("demo: ready")), { timeout: 150_000 }).toBe(true);
   await expect.poll(() => orders.knobs().then((k) => k["load.ordersPerSecond"]).catch(() => -1), { timeout: 10_000 }).toBe(0);
+});
+
+// Each test opens the run's Flowdeck signed in as the demo's account.
+test.beforeEach(async ({ context }) => {
+  await useDemoSession(context, run);
 });
 
 test.afterAll(async () => {
@@ -102,6 +107,7 @@ test("an unknown breaker and a bad time range say so plainly", async ({ page }) 
 /** Bytes of JavaScript a cold load of `path` downloads (as sent, so compressed), in a fresh browser context. */
 async function coldScriptBytes(browser: Browser, path: string): Promise<number> {
   const context = await browser.newContext();
+    await useDemoSession(context, run);
   const page = await context.newPage();
   const sizes: Promise<number>[] = [];
   page.on("requestfinished", (request) => {

@@ -3,7 +3,8 @@
 // the payment DLQ; Ctrl-C then stops every process the demo started.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { cleanUpDemoRun, pressCtrlC, processesOf, queryFlowdeck, startDemoRun, topicDepth, type DemoRun } from "./fixtures/demo-run";
+import { DEMO_ACCOUNT, cleanUpDemoRun, pressCtrlC, processesOf, queryFlowdeck, startDemoRun, topicDepth, type DemoRun } from "./fixtures/demo-run";
+import { signIn } from "./fixtures/sign-in";
 
 let run: DemoRun | undefined;
 
@@ -38,7 +39,9 @@ test("npm run demo shows sagas, an opening breaker and a DLQ within a minute, an
   }, { timeout: 60_000 - (Date.now() - started), intervals: [2_000] }).toEqual({ completed: true, compensated: true, breakerOpenedThenHalfOpen: true, dlqMessages: true });
   console.log(`demo: seconds after npm run demo until visible: ${JSON.stringify(seenAt)}`);
 
-  // The console it started shows the demo's traces.
+  // It says how to sign in, and the console it started shows the demo's traces once signed in.
+  expect(demo.output.join("\n")).toContain(`sign in as ${DEMO_ACCOUNT.email} with the password ${DEMO_ACCOUNT.password}`);
+  await signIn(page, demo.flowdeckUrl, { ...DEMO_ACCOUNT, role: "admin" });
   await page.goto(`${demo.flowdeckUrl}/traces?service=payment-service&range=15m`);
   await expect(page.getByTestId("traces-table").getByTestId("trace-row").first()).toBeVisible();
 

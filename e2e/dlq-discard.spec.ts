@@ -2,6 +2,7 @@
 // that match a filter; each is found on the Audit page with who, what, how many and why.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { E2E_USERS } from "./env";
 import { createTopic, deleteTopic, produceTo } from "./fixtures/kafka-admin";
 
 const topic = `e2e-${randomUUID().slice(0, 8)}.discard.DLQ`;
@@ -35,7 +36,7 @@ test("a discard with a reason, then found on the Audit page", async ({ page }) =
   await single.getByLabel(/Reason/).fill("INC-1042: order cancelled by the customer");
   await single.getByRole("button", { name: "Discard this message", exact: true }).click();
   // The drawer now says who discarded it and why, in place of the actions.
-  await expect(page.getByTestId("dlq-disposition")).toContainText("by local-operator at");
+  await expect(page.getByTestId("dlq-disposition")).toContainText("by operator@flowdeck.test at");
   await expect(page.getByTestId("dlq-disposition")).toContainText("INC-1042: order cancelled by the customer");
   await expect(page.getByTestId("dlq-message-row")).toHaveCount(4);
 
@@ -66,6 +67,6 @@ test("a discard with a reason, then found on the Audit page", async ({ page }) =
   await expect(events.nth(1)).toContainText('"discarded":2');
   await expect(events.nth(2)).toContainText("INC-1042: order cancelled by the customer");
   await expect(events.nth(2)).toContainText('"discarded":1');
-  await expect(events.first()).toContainText("local-operator");
+  await expect(events.first()).toContainText(E2E_USERS.operator.email);
   await page.screenshot({ path: "test-results/screenshots/audit.png", fullPage: true });
 });

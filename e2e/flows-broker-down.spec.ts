@@ -7,6 +7,8 @@ import net from "node:net";
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { E2E_USERS } from "./env";
+import { ensureUser, signIn } from "./fixtures/sign-in";
 import { FlowsPage } from "./pages/flows-page";
 
 const PORT = 3452;
@@ -49,6 +51,11 @@ test.beforeAll(async () => {
     detached: true,
   });
   await expect.poll(() => fetch(`${BASE}/api/health/live`).then((r) => r.status, () => 0), { timeout: 90_000, intervals: [1_000] }).toBe(200);
+  await ensureUser(DATABASE_URL, E2E_USERS.operator);
+});
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, BASE, E2E_USERS.operator);
 });
 
 test.afterAll(async () => {

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
-import { cleanUpDemoRun, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
+import { cleanUpDemoRun, useDemoSession, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
 import { FlowsPage } from "./pages/flows-page";
 
 const JS_BUDGET_BYTES = 300 * 1024;
@@ -42,6 +42,7 @@ test("the flow map shows the demo's order → payment → shipping flow, its DLQ
     const dlq = await queryFlowdeck<{ n: number }>(demo, `SELECT coalesce(sum(count), 0)::int AS n FROM dlq_minutes WHERE topic = '${demo.paymentDlq}'`).catch(() => []);
     return { edges: edges[0]?.n ?? 0, dead: (dlq[0]?.n ?? 0) > 0 };
   }, { timeout: 150_000, intervals: [3_000] }).toEqual({ edges: 5, dead: true });
+  await useDemoSession(page.context(), demo);
 
   const flows = new FlowsPage(page, demo.flowdeckUrl);
   await flows.open("?range=15m");
@@ -101,6 +102,7 @@ test("the flow map shows the demo's order → payment → shipping flow, its DLQ
   const totals: number[] = [];
   for (const { query, ready } of coldLoads) {
     const context = await browser.newContext();
+    await useDemoSession(context, demo);
     const cold = await coldLoadScriptBytes(await context.newPage(), `${demo.flowdeckUrl}/flows${query}`, ready);
     console.log(`flows: cold load of /flows${query.includes("select") ? " with a chart" : ""}: ${cold.files} scripts, ${(cold.total / 1024).toFixed(1)} KB gzipped`);
     expect(cold.total).toBeLessThan(JS_BUDGET_BYTES);

@@ -1,11 +1,11 @@
 // The four-eyes rule (FLOWDECK_FOUR_EYES_ABOVE=20 for this suite): a bulk redrive of 25 waits on its job page
-// for a second operator, its requester sees only Withdraw; a request by another operator is approved from the
-// page and runs. A bulk discard of 25 waits on the DLQ topic page, is rejected with a reason, asked again and
-// approved. Sign-in does not exist yet, so "another operator" is made by rewriting the requester in Postgres.
+// for a second operator; its requester (the suite's operator) sees only Withdraw; the second operator, signed
+// in in another browser context, approves it from the page and it runs. A bulk discard of 25 waits on the DLQ
+// topic page, is rejected with a reason by the second operator, asked again and approved.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
-import { E2E_DATABASE_URL } from "./env";
+import { E2E_DATABASE_URL, E2E_USERS, storageStateOf } from "./env";
 import { createTopic, deleteTopic, produceTo } from "./fixtures/kafka-admin";
 
 const run = randomUUID().slice(0, 8);
@@ -23,9 +23,10 @@ async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] 
   }
 }
 
-/** As if ben, another operator, had asked: the page then offers Approve and Reject to the local operator. */
-async function askedByBen(requestId: string): Promise<void> {
-  await sql("UPDATE approval_requests SET requested_by_id = 'e2e:ben', requested_by = 'ben' WHERE id = $1", [requestId]);
+/** A page signed in as the second operator, who may decide what the suite's operator asked for. */
+async function secondOperatorPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStateOf("secondOperator") });
+  return context.newPage();
 }
 
 async function pendingCount(): Promise<number> {
@@ -55,7 +56,7 @@ test.afterAll(async () => {
   await deleteTopic(target);
 });
 
-test("a bulk redrive waits for a second operator: its requester can only withdraw; another operator approves it and it runs", async ({ page }) => {
+test("a bulk redrive waits for a second operator: its requester can only withdraw; another operator approves it and it runs", async ({ page, browser }) => {
   test.setTimeout(120_000);
   page.on("dialog", (dialog) => void dialog.accept());
   await openWhenIndexed(page, 50);
@@ -69,35 +70,40 @@ test("a bulk redrive waits for a second operator: its requester can only withdra
   await expect(page).toHaveURL(/\/dlq\/jobs\/[0-9a-f-]{36}/);
   const approval = page.getByTestId("job-approval");
   await expect(approval).toContainText("Awaiting approval from a second operator");
-  await expect(approval).toContainText("Requested by local-operator at");
+  await expect(approval).toContainText(`Requested by ${E2E_USERS.operator.email} at`);
   await expect(page.getByTestId("job-status")).toHaveText("awaiting approval");
   await expect(approval.getByRole("button", { name: "Approve" })).toHaveCount(0);
   await approval.getByRole("button", { name: "Withdraw" }).click();
   await expect(approval).toContainText("withdrawn by the requester");
   await expect(page.getByTestId("job-status")).toHaveText("cancelled");
 
-  // Asked again, this time (as far as the page can tell) by ben.
+  // Asked again; the second operator approves it.
   await page.goto(`${dlqPath}?error=GatewayTimeout`);
   await matching.getByRole("button", { name: "Redrive all 25 pending matching…" }).click();
   await confirm.getByRole("button", { name: "Ask for approval to redrive 25" }).click();
   await expect(page).toHaveURL(/\/dlq\/jobs\/[0-9a-f-]{36}/);
   const jobId = page.url().split("/dlq/jobs/")[1]?.split("?")[0] ?? "";
-  const [held] = await sql<{ id: string }>("SELECT id FROM approval_requests WHERE redrive_job_id = $1", [jobId]);
-  await askedByBen(held?.id ?? "");
+  await expect(approval.getByRole("button", { name: "Approve" })).toHaveCount(0);
   await page.goto("/dlq/jobs");
   await expect(page.getByTestId("redrive-jobs").getByRole("row").filter({ hasText: dlq }).first()).toContainText("awaiting approval");
   expect(await sql("SELECT 1 FROM redrive_items WHERE job_id = $1 AND status = 'sent'", [jobId])).toHaveLength(0);
 
+  const second = await secondOperatorPage(browser);
+  await second.goto(`/dlq/jobs/${jobId}`);
+  const theirs = second.getByTestId("job-approval");
+  await expect(theirs).toContainText(`Requested by ${E2E_USERS.operator.email} at`);
+  await expect(theirs.getByRole("button", { name: "Withdraw" })).toHaveCount(0);
+  await theirs.getByRole("button", { name: "Approve" }).click();
+  await expect(theirs).toContainText(`approved by ${E2E_USERS.secondOperator.email} at`);
+  await expect(second.getByTestId("job-status")).toHaveText("completed", { timeout: 60_000 });
+  await second.context().close();
   await page.goto(`/dlq/jobs/${jobId}`);
-  await expect(approval).toContainText("Requested by ben at");
-  await approval.getByRole("button", { name: "Approve" }).click();
-  await expect(approval).toContainText("approved by local-operator at");
-  await expect(page.getByTestId("job-status")).toHaveText("completed", { timeout: 60_000 });
+  await expect(page.getByTestId("job-status")).toHaveText("completed");
   await expect(page.getByTestId("job-counts")).toContainText("25 sent");
   expect(await pendingCount()).toBe(25);
 });
 
-test("a bulk discard waits on the DLQ page; rejected with a reason it discards nothing; approved it discards them", async ({ page }) => {
+test("a bulk discard waits on the DLQ page; rejected with a reason it discards nothing; approved it discards them", async ({ page, browser }) => {
   test.setTimeout(90_000);
   await openWhenIndexed(page, 25);
   const matching = page.getByTestId("dlq-discard-matching");
@@ -112,25 +118,27 @@ test("a bulk discard waits on the DLQ page; rejected with a reason it discards n
   await expect(requests.first()).toContainText("INC-77: poison from the v1 client");
   await expect(requests.first().getByRole("button", { name: "Approve" })).toHaveCount(0);
 
-  const [first] = await sql<{ id: string }>("SELECT id FROM approval_requests WHERE topic = $1 AND kind = 'discard' AND status = 'awaiting'", [dlq]);
-  await askedByBen(first?.id ?? "");
-  await page.reload();
-  await requests.first().getByRole("button", { name: "Reject…" }).click();
-  await requests.first().getByLabel(/Why is it rejected/).fill("keep them until the replay tool ships");
-  await requests.first().getByRole("button", { name: "Reject", exact: true }).click();
-  await expect(requests).toHaveCount(0);
+  const second = await secondOperatorPage(browser);
+  await second.goto(dlqPath);
+  const theirs = second.getByTestId("discard-request");
+  await expect(theirs.first()).toContainText(`Requested by ${E2E_USERS.operator.email}`);
+  await theirs.first().getByRole("button", { name: "Reject…" }).click();
+  await theirs.first().getByLabel(/Why is it rejected/).fill("keep them until the replay tool ships");
+  await theirs.first().getByRole("button", { name: "Reject", exact: true }).click();
+  await expect(theirs).toHaveCount(0);
   expect(await pendingCount()).toBe(25);
 
+  await page.reload();
+  await expect(requests).toHaveCount(0);
   await matching.getByRole("button", { name: "Discard all 25 pending matching…" }).click();
   await matching.getByLabel(/Reason/).fill("INC-78: poison from the v1 client");
   await matching.getByRole("button", { name: "Ask for approval" }).click();
   await expect(requests).toHaveCount(1);
-  const [second] = await sql<{ id: string }>("SELECT id FROM approval_requests WHERE topic = $1 AND kind = 'discard' AND status = 'awaiting'", [dlq]);
-  await askedByBen(second?.id ?? "");
-  await page.reload();
-  await requests.first().getByRole("button", { name: "Approve" }).click();
-  await expect(requests).toHaveCount(0);
-  await expect(page.getByText("Dead-letter topic on local · 0 pending")).toBeVisible();
+  await second.reload();
+  await theirs.first().getByRole("button", { name: "Approve" }).click();
+  await expect(theirs).toHaveCount(0);
+  await expect(second.getByText("Dead-letter topic on local · 0 pending")).toBeVisible();
+  await second.context().close();
   expect(await pendingCount()).toBe(0);
 
   await page.goto("/audit?action=dlq.discard.reject");

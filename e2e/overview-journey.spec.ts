@@ -3,7 +3,7 @@
 // the filtered list, and the dead letters and the cluster lead to their pages. Data: the reference system.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { cleanUpDemoRun, compensatedSagaCount, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
+import { cleanUpDemoRun, useDemoSession, compensatedSagaCount, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
 import { OverviewPage } from "./pages/overview-page";
 import { SagasPage } from "./pages/sagas-page";
 
@@ -23,6 +23,11 @@ test.beforeAll(async () => {
   run = startDemoRun(randomUUID().slice(0, 8), { flowdeck: 3460, worker: 3461, order: 4460 });
   const demo = run;
   await expect.poll(() => compensatedSagaCount(demo), { timeout: 150_000, intervals: [2_000] }).toBeGreaterThan(0);
+});
+
+// Each test opens the run's Flowdeck signed in as the demo's account.
+test.beforeEach(async ({ context }) => {
+  if (run) await useDemoSession(context, run);
 });
 
 test.afterAll(async () => {

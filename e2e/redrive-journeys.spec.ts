@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { OrderApi } from "../demo/load/order-api";
-import { cleanUpDemoRun, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
+import { DEMO_ACCOUNT, cleanUpDemoRun, useDemoSession, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
 
 test.describe.configure({ mode: "serial" });
 
@@ -45,6 +45,11 @@ test.beforeAll(async () => {
   await expect.poll(() => run.output.some((line) => line.includes("demo: ready")), { timeout: 150_000 }).toBe(true);
   // The idle scenario sets its knobs first; what the journeys turn must come after.
   await expect.poll(() => orders.knobs().then((k) => k["load.ordersPerSecond"]).catch(() => -1), { timeout: 10_000 }).toBe(0);
+});
+
+// Each test opens the run's Flowdeck signed in as the demo's account.
+test.beforeEach(async ({ context }) => {
+  await useDemoSession(context, run);
 });
 
 test.afterAll(async () => {
@@ -162,7 +167,7 @@ test("a discard with a reason, then found on the Audit page", async ({ page }) =
   const event = page.getByTestId("audit-event").filter({ hasText: run.paymentDlq });
   await expect(event).toHaveCount(1);
   await expect(event).toContainText("INC-77: malformed charge, refunded by hand");
-  await expect(event).toContainText("local-operator");
+  await expect(event).toContainText(DEMO_ACCOUNT.email);
 });
 
 async function jobSent(page: Page): Promise<number> {

@@ -3,7 +3,7 @@
 // the Overview lists failing sagas, its first step becomes a click from there (openList is that step).
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { cleanUpDemoRun, compensatedSagaCount, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
+import { cleanUpDemoRun, useDemoSession, compensatedSagaCount, processesOf, queryFlowdeck, startDemoRun, type DemoRun } from "./fixtures/demo-run";
 import { SagasPage } from "./pages/sagas-page";
 
 test.describe.configure({ mode: "serial" });
@@ -21,6 +21,11 @@ test.beforeAll(async () => {
   const demo = run;
   // The default scenario declines a few cards from the start, so compensated sagas appear within a minute.
   await expect.poll(() => compensatedSagaCount(demo), { timeout: 150_000, intervals: [2_000] }).toBeGreaterThan(0);
+});
+
+// Each test opens the run's Flowdeck signed in as the demo's account.
+test.beforeEach(async ({ context }) => {
+  if (run) await useDemoSession(context, run);
 });
 
 test.afterAll(async () => {

@@ -1,10 +1,11 @@
 // Next refuses a server action whose Origin is not Flowdeck's own host (CSRF): a real discard request,
-// captured from the drawer and replayed with a forged Origin, records nothing; the same request from
-// Flowdeck's origin does discard, which shows the replay was a valid action call.
+// captured from the drawer and replayed with the operator's valid session cookie but a forged Origin,
+// records nothing. Replayed from Flowdeck's origin by a signed-in viewer, it is refused as FORBIDDEN and
+// records nothing either; replayed by the operator, it does discard, which shows the replay was a valid call.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Request } from "@playwright/test";
 import pg from "pg";
-import { E2E_DATABASE_URL } from "./env";
+import { E2E_DATABASE_URL, storageStateOf } from "./env";
 import { createTopic, deleteTopic, produceTo } from "./fixtures/kafka-admin";
 
 const topic = `e2e-${randomUUID().slice(0, 8)}.csrf.DLQ`;
@@ -19,20 +20,21 @@ test.afterAll(async () => {
   await deleteTopic(topic);
 });
 
-async function recorded(): Promise<{ dispositions: number; audits: number }> {
+async function recorded(): Promise<{ dispositions: number; audits: number; denied: number }> {
   const db = new pg.Client({ connectionString: E2E_DATABASE_URL });
   await db.connect();
   try {
-    const { rows } = await db.query<{ dispositions: number; audits: number }>(
+    const { rows } = await db.query<{ dispositions: number; audits: number; denied: number }>(
       `SELECT (SELECT count(*)::int FROM dlq_dispositions WHERE cluster = 'local' AND topic = $1) AS dispositions,
-              (SELECT count(*)::int FROM audit_events WHERE action = 'dlq.discard' AND target LIKE '%' || $1 || '%') AS audits`, [topic]);
-    return rows[0] ?? { dispositions: -1, audits: -1 };
+              (SELECT count(*)::int FROM audit_events WHERE action = 'dlq.discard' AND outcome = 'ok' AND target LIKE '%' || $1 || '%') AS audits,
+              (SELECT count(*)::int FROM audit_events WHERE action = 'dlq.discard' AND outcome = 'denied' AND target LIKE '%' || $1 || '%') AS denied`, [topic]);
+    return rows[0] ?? { dispositions: -1, audits: -1, denied: -1 };
   } finally {
     await db.end();
   }
 }
 
-test("a discard action posted from another origin is refused and records nothing", async ({ page, request, baseURL }) => {
+test("a discard action posted from another origin, or by a viewer, is refused and records nothing", async ({ page, browser, baseURL }) => {
   test.setTimeout(90_000);
   await expect(async () => {
     await page.goto(topicPath);
@@ -59,9 +61,10 @@ test("a discard action posted from another origin is refused and records nothing
   if (!call) throw new Error("no action call was captured");
   const actionId = call.headers()["next-action"] ?? "";
   expect(actionId).toMatch(/^[0-9a-f]{40,}$/);
-  expect(await recorded()).toEqual({ dispositions: 0, audits: 0 });
+  expect(await recorded()).toEqual({ dispositions: 0, audits: 0, denied: 0 });
 
-  const replay = (origin: string) => request.post(call.url(), {
+  // Sent with the page's own cookies: the operator's valid session.
+  const replay = (origin: string, request = page.request) => request.post(call.url(), {
     headers: { "next-action": actionId, "content-type": call.headers()["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component", origin },
     data: call.postDataBuffer() ?? Buffer.alloc(0),
     maxRedirects: 0,
@@ -70,11 +73,18 @@ test("a discard action posted from another origin is refused and records nothing
   for (const origin of ["https://evil.example", "null", `http://flowdeck.evil.example:${new URL(baseURL ?? "").port}`]) {
     const forged = await replay(origin);
     expect(forged.status(), `Origin: ${origin}`).toBe(500);
-    expect(await recorded(), `Origin: ${origin}`).toEqual({ dispositions: 0, audits: 0 });
+    expect(await recorded(), `Origin: ${origin}`).toEqual({ dispositions: 0, audits: 0, denied: 0 });
   }
 
-  const genuine = await replay(new URL(baseURL ?? "").origin);
+  const ownOrigin = new URL(baseURL ?? "").origin;
+  const viewer = await browser.newContext({ storageState: storageStateOf("viewer") });
+  const byViewer = await replay(ownOrigin, viewer.request);
+  expect(await byViewer.text()).toContain('"code":"FORBIDDEN"');
+  expect(await recorded()).toEqual({ dispositions: 0, audits: 0, denied: 1 });
+  await viewer.close();
+
+  const genuine = await replay(ownOrigin);
   expect(genuine.status()).toBe(200);
   expect(await genuine.text()).toContain('"discarded":1');
-  expect(await recorded()).toEqual({ dispositions: 1, audits: 1 });
+  expect(await recorded()).toEqual({ dispositions: 1, audits: 1, denied: 1 });
 });

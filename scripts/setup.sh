@@ -12,10 +12,7 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(
 command -v java >/dev/null || fail "Java 17+ is not installed (the local Kafka broker runs on it): apt-get install openjdk-17-jre-headless"
 command -v mvn >/dev/null || [[ -n "${KAFKA_HOME:-}" ]] || fail "Maven is not installed (it fetches Kafka's jars): apt-get install maven, or set KAFKA_HOME"
 
-if [[ ! -f .env ]]; then
-  cp .env.example .env
-  say "created .env from .env.example"
-fi
+bash scripts/ensure-env.sh
 
 if [[ ! -d node_modules ]] || ! cmp -s package-lock.json node_modules/.package-lock.json; then
   say "installing npm packages (npm ci)"

@@ -10,6 +10,7 @@ import { AutoRefresh } from "@/components/auto-refresh";
 import { operatorTimeZone } from "@/components/time-window/operator-time-zone";
 import { TimePicker } from "@/components/time-window/time-picker";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageRole } from "@/lib/auth/page-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit" };
@@ -19,6 +20,7 @@ const REFRESH_MS = 10_000;
 const DESCRIPTION = "Who redrove, discarded or changed what, when, and how it turned out. Append-only: events are never changed or removed before retention.";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await requirePageRole();
   const [params, timeZone] = await Promise.all([searchParams, operatorTimeZone()]);
   const now = new Date();
   const parsed = parseAuditUrl(params, now, timeZone);

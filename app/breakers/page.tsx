@@ -13,6 +13,7 @@ import { NoSpansYet } from "@/components/traces/no-spans-yet";
 import { UrlProblems } from "@/components/traces/url-problems";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
+import { requirePageRole } from "@/lib/auth/page-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Breakers" };
@@ -23,6 +24,7 @@ const DESCRIPTION = "Every circuit breaker's state, calls and errors, with bulkh
 type RawSearchParams = Record<string, string | string[] | undefined>;
 
 export default async function BreakersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await requirePageRole();
   const [params, timeZone] = await Promise.all([searchParams, operatorTimeZone()]);
   const now = new Date();
   const parsed = parseTimeWindow(params, now, timeZone);

@@ -6,13 +6,15 @@ import { ClusterJumpLinks } from "@/components/clusters/cluster-jump-links";
 import { ClusterSkeleton } from "@/components/clusters/cluster-skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { ClusterSection } from "./cluster-section";
+import { requirePageRole } from "@/lib/auth/page-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Clusters" };
 
 const REFRESH_MS = 5_000;
 
-export default function ClustersPage() {
+export default async function ClustersPage() {
+  await requirePageRole();
   const names = configuredClusterNames();
   const renderedAt = new Date().toISOString();
   return (

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getOperator } from "@/lib/auth";
 import { listDlqTopics, listRedriveJobs } from "@/lib/dlq";
 import { configuredClusterNames } from "@/lib/kafka";
 import { getConfig } from "@/lib/config";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { DlqTopicsTable } from "@/components/dlq/dlq-topics-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageRole } from "@/lib/auth/page-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "DLQ" };
@@ -13,6 +15,7 @@ export const metadata: Metadata = { title: "DLQ" };
 const REFRESH_MS = 5_000;
 
 export default async function DlqPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageRole();
   const requested = (await searchParams).cluster;
   const clusters = configuredClusterNames();
   const cluster = typeof requested === "string" ? requested : getConfig().defaultCluster;
@@ -38,7 +41,7 @@ export default async function DlqPage({ searchParams }: { searchParams: Promise<
       {clusters.includes(cluster) ? (
         <section>
           <h2 id="dlq-topics-heading" className="mb-2 text-sm font-medium">DLQ topics on {cluster}</h2>
-          <DlqTopicsTable topics={await listDlqTopics(cluster)} now={renderedAt.getTime()} />
+          <DlqTopicsTable topics={await listDlqTopics(cluster, await getOperator())} now={renderedAt.getTime()} />
         </section>
       ) : (
         <p role="alert" data-testid="dlq-unknown-cluster" className="rounded-lg border border-warn/40 bg-warn-soft px-5 py-4 text-sm">

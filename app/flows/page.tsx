@@ -14,6 +14,7 @@ import { parseTimeWindow } from "@/components/time-window/time-window";
 import { TimePicker } from "@/components/time-window/time-picker";
 import { NoSpansYet } from "@/components/traces/no-spans-yet";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageRole } from "@/lib/auth/page-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Flows" };
@@ -22,6 +23,7 @@ const REFRESH_MS = 10_000;
 const DESCRIPTION = "Which services produce to and consume from which topics, how fast, how often it fails, and how far consumers lag.";
 
 export default async function FlowsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
+  await requirePageRole();
   const [params, timeZone] = await Promise.all([searchParams, operatorTimeZone()]);
   const now = new Date();
   const parsed = parseFlowsUrl(params, now, timeZone);

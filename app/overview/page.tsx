@@ -15,6 +15,7 @@ import { NoSpansYet } from "@/components/traces/no-spans-yet";
 import { UrlProblems } from "@/components/traces/url-problems";
 import { PageHeader } from "@/components/ui/page-header";
 import type { SagaStatusFilter } from "@/lib/sagas/queries/saga-filter";
+import { requirePageRole } from "@/lib/auth/page-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Overview" };
@@ -49,6 +50,7 @@ function calmText(overview: Overview, label: string): string {
 }
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await requirePageRole();
   const [params, timeZone] = await Promise.all([searchParams, operatorTimeZone()]);
   const now = new Date();
   const parsed = parseTimeWindow(params, now, timeZone);

@@ -15,6 +15,7 @@ import { operatorTimeZone } from "@/components/time-window/operator-time-zone";
 import { TimePicker } from "@/components/time-window/time-picker";
 import { UrlProblems } from "@/components/traces/url-problems";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageRole } from "@/lib/auth/page-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sagas" };
@@ -23,6 +24,7 @@ const REFRESH_MS = 10_000;
 const DESCRIPTION = "Saga instances started in the time range, newest first: find the failed, stuck and compensating ones, then open a saga's timeline.";
 
 export default async function SagasPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await requirePageRole();
   const [params, timeZone] = await Promise.all([searchParams, operatorTimeZone()]);
   const now = new Date();
   const parsed = parseSagasUrl(params, now, timeZone);

@@ -14,6 +14,7 @@ import { firstPageHref, nextPageHref, parseTracesUrl, type RawSearchParams } fro
 import { TracesTable } from "@/components/traces/traces-table";
 import { UrlProblems } from "@/components/traces/url-problems";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageRole } from "@/lib/auth/page-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Traces" };
@@ -21,6 +22,7 @@ export const metadata: Metadata = { title: "Traces" };
 const DESCRIPTION = "Find a trace by service, operation, saga or message, then follow it across services and Kafka topics.";
 
 export default async function TracesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await requirePageRole();
   const [params, cookieStore] = await Promise.all([searchParams, cookies()]);
   const preference = parseTimePreference(cookieStore.get(TIME_MODE_COOKIE)?.value, cookieStore.get(TIME_ZONE_COOKIE)?.value);
   // Wall-clock from/to are read in the zone the operator sees times in.

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable, EmptyRow, Td, Th } from "@/components/ui/data-table";
 import { formatCount } from "@/components/clusters/format";
 import { formatAge } from "./format-age";
+import { MaskedBadge } from "./masked-badge";
 
 /** The DLQ topics of one cluster: what is waiting, since when, how fast it grows, why, and how fresh the index is. */
 export function DlqTopicsTable({ topics, now }: { topics: DlqTopicSummary[]; now: number }) {
@@ -42,9 +43,11 @@ export function DlqTopicsTable({ topics, now }: { topics: DlqTopicSummary[]; now
             <Td>
               {t.topErrors.length === 0 ? <span className="text-muted">—</span> : (
                 <ul className="flex min-w-64 flex-col gap-0.5">
-                  {t.topErrors.map((e) => (
-                    <li key={e.errorType} className="flex gap-2 text-xs">
-                      <Link href={`/dlq/${encodeURIComponent(t.cluster)}/${encodeURIComponent(t.topic)}?error=${encodeURIComponent(e.errorType)}`} className="font-mono hover:underline [overflow-wrap:anywhere]">{e.errorType === "" ? "(no error type)" : e.errorType}</Link>
+                  {t.topErrors.map((e, i) => (
+                    <li key={`${i}:${e.errorType}`} className="flex gap-2 text-xs">
+                      {e.maskedBy.length > 0
+                        ? <><span className="font-mono">{e.errorType}</span><MaskedBadge rules={e.maskedBy} /></>
+                        : <Link href={`/dlq/${encodeURIComponent(t.cluster)}/${encodeURIComponent(t.topic)}?error=${encodeURIComponent(e.errorType)}`} className="font-mono hover:underline [overflow-wrap:anywhere]">{e.errorType === "" ? "(no error type)" : e.errorType}</Link>}
                       <span className="text-muted tabular-nums">{formatCount(e.pending)}</span>
                     </li>
                   ))}

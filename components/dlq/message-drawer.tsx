@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { DlqMessageDetail, DlqPayload, MessageCorrelation } from "@/lib/dlq";
 import { Badge } from "@/components/ui/badge";
 import { ProjectionLagNote } from "@/components/projection-lag-note";
+import { MaskedBadge } from "./masked-badge";
 
 type Props = {
   message: DlqMessageDetail;
@@ -38,9 +39,14 @@ export function MessageDrawer({ message: m, correlation, payload, downloadHref, 
         <Link href={closeHref} scroll={false} className="text-xs text-muted hover:text-fg">Close</Link>
       </div>
       {actions}
+      {m.maskingRules && (
+        <p data-testid="dlq-masking-note" className="rounded border border-border bg-surface-2 px-2 py-1 text-xs text-muted">
+          Masking rules apply to this topic for viewers ({m.maskingRules.join(", ")}): the values they hide show as ••••.
+        </p>
+      )}
       <section aria-label="Failure">
-        <p className="mb-1 font-mono text-sm text-bad [overflow-wrap:anywhere]">{m.errorType === "" ? "(no error type)" : m.errorType}</p>
-        {m.errorMessage && <p className="mb-2 text-sm [overflow-wrap:anywhere]" data-testid="dlq-error-message">{m.errorMessage}</p>}
+        <p className="mb-1 font-mono text-sm text-bad [overflow-wrap:anywhere]">{m.errorType === "" ? "(no error type)" : m.errorType} <MaskedBadge rules={m.masked.errorType} /></p>
+        {m.errorMessage && <p className="mb-2 text-sm [overflow-wrap:anywhere]" data-testid="dlq-error-message">{m.errorMessage} <MaskedBadge rules={m.masked.errorMessage} /></p>}
         <dl>
           <Field label="Time (UTC)">{m.timestamp.toISOString()}</Field>
           <Field label="Status"><Badge tone={m.status === "pending" ? "bad" : "neutral"}>{m.status}</Badge></Field>
@@ -52,11 +58,12 @@ export function MessageDrawer({ message: m, correlation, payload, downloadHref, 
           <Field label="Key">{m.keyText ?? (m.keyHex ? `0x${m.keyHex}` : null)}</Field>
           <Field label="Original">
             {m.originalTopic ? [m.originalTopic, m.originalPartition === null ? null : `p${m.originalPartition}`, m.originalOffset === null ? null : `@${m.originalOffset}`].filter(Boolean).join(" · ") : null}
+            <MaskedBadge rules={m.masked.originalTopic} />
           </Field>
-          <Field label="Consumer group">{m.consumerGroup}</Field>
+          <Field label="Consumer group">{m.consumerGroup} <MaskedBadge rules={m.masked.consumerGroup} /></Field>
           <Field label="Attempts">{m.attempts}</Field>
           <Field label="Failed at">{m.failedAt?.toISOString()}</Field>
-          <Field label="Event id">{m.eventId}</Field>
+          <Field label="Event id">{m.eventId} <MaskedBadge rules={m.masked.eventId} /></Field>
           <Field label="Redriven before">{m.redriveCount > 0 ? `${m.redriveCount} time(s)` : "never"}</Field>
         </dl>
       </section>
@@ -71,6 +78,7 @@ export function MessageDrawer({ message: m, correlation, payload, downloadHref, 
           </Field>
           <Field label="Saga">
             {correlation.saga ? `${correlation.saga.name} ${correlation.saga.key ?? ""} · ${correlation.saga.status}${correlation.saga.currentStep ? ` · at ${correlation.saga.currentStep}` : ""}` : m.sagaId}
+            <MaskedBadge rules={m.masked.sagaId} />
           </Field>
         </dl>
         {correlation.breakers.length > 0 && (
@@ -94,6 +102,12 @@ export function MessageDrawer({ message: m, correlation, payload, downloadHref, 
           <>
             {FORMAT_NOTE[payload.value.formatted?.format ?? ""] && <p className="mb-1 text-xs text-muted">{FORMAT_NOTE[payload.value.formatted?.format ?? ""]}</p>}
             {payload.value.formatted?.truncated && <p className="mb-1 text-xs text-muted">Showing the first 256 KB; download the whole payload.</p>}
+            {payload.value.masking && payload.value.masking.maskedBy.length > 0 && (
+              <p data-testid="dlq-payload-masked" className="mb-1 flex flex-wrap items-center gap-2 text-xs text-muted">
+                <MaskedBadge rules={payload.value.masking.maskedBy} />
+                {payload.value.masking.hiddenWhole ? `Hidden whole: ${payload.value.masking.hiddenWhole}.` : "Values the rules hide show as ••••, here and in the download."}
+              </p>
+            )}
             <pre data-testid="dlq-payload" className="max-h-96 overflow-auto rounded bg-surface-2 p-2 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere]">
               {payload.value.formatted === null ? "(no value: a tombstone)" : payload.value.formatted.text}
             </pre>
@@ -107,7 +121,7 @@ export function MessageDrawer({ message: m, correlation, payload, downloadHref, 
             {m.headers.map((h, i) => (
               <tr key={`${h.name}-${i}`} className="border-t border-border align-top">
                 <td className="w-2/5 py-0.5 pr-2 font-mono [overflow-wrap:anywhere]">{h.name}</td>
-                <td className="py-0.5 font-mono [overflow-wrap:anywhere]">{h.binary ? <span title="binary, shown as hex">{h.value}</span> : h.value}</td>
+                <td className="py-0.5 font-mono [overflow-wrap:anywhere]">{h.binary ? <span title="binary, shown as hex">{h.value}</span> : h.value} <MaskedBadge rules={h.maskedBy} /></td>
               </tr>
             ))}
           </tbody>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { DlqMessageListItem } from "@/lib/dlq";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { DataTable, EmptyRow, Td, Th } from "@/components/ui/data-table";
+import { MaskedBadge } from "./masked-badge";
 import { SELECTION_FORM } from "./selection-form-id";
 
 const STATUS_TONE: Record<string, Tone> = { pending: "bad", redriven: "ok", discarded: "neutral", expired: "warn" };
@@ -36,10 +37,11 @@ export function MessagesTable({ items, hrefOf }: { items: DlqMessageListItem[]; 
               <div className="text-xs text-muted">p{m.partition} · @{m.offset}</div>
             </Td>
             <Td className="max-w-48 truncate font-mono text-xs" title={m.keyText ?? (m.keyHex ? `0x${m.keyHex}` : undefined)}>{m.keyText ?? (m.keyHex ? <span title="binary key, shown as hex">0x{m.keyHex}</span> : <span className="text-muted">—</span>)}</Td>
-            <Td className="font-mono text-xs">{m.originalTopic ?? <span className="text-muted">—</span>}</Td>
+            <Td className="font-mono text-xs">{m.originalTopic ?? <span className="text-muted">—</span>} <MaskedBadge rules={m.masked.originalTopic} /></Td>
             <Td className="max-w-md">
-              <div className="font-mono text-xs [overflow-wrap:anywhere]">{m.errorType === "" ? "(no error type)" : m.errorType}</div>
+              <div className="font-mono text-xs [overflow-wrap:anywhere]">{m.errorType === "" ? "(no error type)" : m.errorType} <MaskedBadge rules={m.masked.errorType} /></div>
               {m.errorMessage && <div className="truncate text-xs text-muted" title={m.errorMessage}>{m.errorMessage}</div>}
+              <MaskedBadge rules={m.masked.errorMessage} />
             </Td>
             <Td align="right">{m.attempts ?? "—"}</Td>
             <Td><Badge tone={STATUS_TONE[m.status] ?? "neutral"}>{m.status}</Badge></Td>

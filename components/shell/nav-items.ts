@@ -1,4 +1,4 @@
-export type NavItem = { href: string; label: string; built: boolean };
+export type NavItem = { href: string; label: string; built: boolean; adminOnly?: boolean };
 
 // In the order an SRE works an incident: the big picture, then flows and sagas, then the fixes.
 export const NAV_ITEMS: NavItem[] = [
@@ -10,6 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/traces", label: "Traces", built: true },
   { href: "/clusters", label: "Clusters", built: true },
   { href: "/audit", label: "Audit", built: true },
+  { href: "/settings/users", label: "Users", built: true, adminOnly: true },
 ];
 
 export function isActive(pathname: string, href: string): boolean {

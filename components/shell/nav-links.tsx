@@ -5,11 +5,11 @@ import { usePathname } from "next/navigation";
 import { NAV_ITEMS, isActive } from "./nav-items";
 
 /** The section links; the current one is highlighted and marked aria-current="page". */
-export function NavLinks() {
+export function NavLinks({ admin }: { admin: boolean }) {
   const pathname = usePathname();
   return (
     <ul className="flex flex-wrap gap-0.5 md:flex-col">
-      {NAV_ITEMS.map((item) => {
+      {NAV_ITEMS.filter((item) => admin || !item.adminOnly).map((item) => {
         const active = isActive(pathname, item.href);
         return (
           <li key={item.href}>

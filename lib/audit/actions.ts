@@ -16,6 +16,13 @@ export const KNOWN_AUDIT_ACTIONS = [
   { action: "dlq.discard.reject", label: "Reject a discard (four-eyes)" },
   { action: "dlq.discard.withdraw", label: "Withdraw a discard request" },
   { action: "dlq.discard.expire", label: "A discard request expired" },
+  { action: "auth.sign-in", label: "Sign in (and failed sign-ins)" },
+  { action: "auth.sign-out", label: "Sign out" },
+  { action: "users.create", label: "Create a user" },
+  { action: "users.role", label: "Change a user's role" },
+  { action: "users.disable", label: "Disable a user" },
+  { action: "users.enable", label: "Enable a user" },
+  { action: "users.password", label: "Set a user's password" },
 ] as const;
 
 /** "domain.verb" or "domain.verb.detail": lower-case words, dots between. */

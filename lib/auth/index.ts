@@ -1,2 +1,2 @@
-export { getOperator, requireRole } from "./operator";
-export { ROLES, hasRole, type Operator, type Role } from "./roles";
+export { currentOperator, getOperator, requireRole, sessionState, type SessionState } from "./operator";
+export { ROLES, grantedRoles, hasRole, isRole, type Operator, type Role } from "./roles";

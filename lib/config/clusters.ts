@@ -12,12 +12,30 @@ export function clusterVariable(name: string, suffix: string): string {
 function read<T>(env: Env, variable: string, schema: z.ZodType<T>, issues: EnvIssue[]): T | undefined {
   const result = schema.safeParse(env[variable]);
   if (result.success) return result.data;
-  issues.push({ variable, message: describeValue(env[variable], result.error.issues[0]?.message) });
+  issues.push({ variable, message: describeValue(variable, env[variable], result.error.issues[0]?.message) });
   return undefined;
 }
 
-export function describeValue(value: string | undefined, message = "is invalid"): string {
-  return value === undefined || value === "" ? "is not set" : `${message} (got "${value}")`;
+// Configuration errors are printed and logged, so a secret's value is never repeated in one.
+const SECRET_VARIABLE = /(SECRET|PASSWORD)$/;
+
+/** The value as an error may show it: secrets hidden, a URL's password replaced. */
+function shownValue(variable: string, value: string): string {
+  if (SECRET_VARIABLE.test(variable)) return "a value, hidden";
+  try {
+    const url = new URL(value);
+    if (url.password) {
+      url.password = "***";
+      return `"${url.toString()}"`;
+    }
+  } catch {
+    // Not a URL: shown as it is.
+  }
+  return `"${value}"`;
+}
+
+export function describeValue(variable: string, value: string | undefined, message = "is invalid"): string {
+  return value === undefined || value === "" ? "is not set" : `${message} (got ${shownValue(variable, value)})`;
 }
 
 export function readCluster(env: Env, name: string, issues: EnvIssue[]): ClusterConfig | undefined {

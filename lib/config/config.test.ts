@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "./load";
 
-const base = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/flowdeck" };
+const SECRET = "a-test-secret-of-at-least-32-characters";
+const base = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/flowdeck", FLOWDECK_AUTH_SECRET: SECRET };
+const oidc = {
+  FLOWDECK_OIDC_ISSUER: "https://login.example.com/realms/ops/",
+  FLOWDECK_OIDC_CLIENT_ID: "flowdeck",
+  FLOWDECK_OIDC_CLIENT_SECRET: "client-secret-value",
+  FLOWDECK_OIDC_ROLE_GROUPS: '{"operator": ["sre"]}',
+};
 
 function problem(env: Record<string, string>): string {
   try {
@@ -39,6 +46,24 @@ describe("parseConfig", () => {
     expect(parseConfig({ ...base, FLOWDECK_FOUR_EYES_ABOVE: "500", FLOWDECK_FOUR_EYES_EXPIRY: "2h" })).toMatchObject({ fourEyesAbove: 500, fourEyesExpiryMs: 7_200_000 });
   });
 
+  it("reads sign-in settings: local accounts by default, single sign-on when configured", () => {
+    const config = parseConfig(base);
+    expect(config.auth).toEqual({ secret: SECRET, publicUrl: "http://127.0.0.1:3000", sessionTtlMs: 12 * 3_600_000, localAccounts: true, oidc: null });
+    const sso = parseConfig({ ...base, ...oidc, FLOWDECK_PUBLIC_URL: "https://flowdeck.example.com/", FLOWDECK_SESSION_TTL: "8h" }).auth;
+    expect(sso.publicUrl).toBe("https://flowdeck.example.com");
+    expect(sso.sessionTtlMs).toBe(8 * 3_600_000);
+    expect(sso.oidc).toMatchObject({ issuer: "https://login.example.com/realms/ops", clientId: "flowdeck", name: "Single sign-on", groupsClaim: "groups" });
+    expect(sso.oidc?.roleGroups.get("sre")).toEqual(["operator"]);
+  });
+
+  it("never repeats a secret's value in an error", () => {
+    const message = problem({ ...base, KAFKA_LOCAL_SASL_MECHANISM: "plain", KAFKA_LOCAL_SASL_USERNAME: "u", KAFKA_LOCAL_SASL_PASSWORD: "", FLOWDECK_AUTH_SECRET: "s3cr3t" });
+    expect(message).not.toContain("s3cr3t");
+    const url = problem({ ...base, DATABASE_URL: "mysql://app:hunter2@db/x" });
+    expect(url).toContain('got "mysql://app:***@db/x"');
+    expect(url).not.toContain("hunter2");
+  });
+
   it("reads several named clusters with TLS and SASL", () => {
     const config = parseConfig({
       ...base,
@@ -59,8 +84,47 @@ describe("parseConfig", () => {
     });
   });
 
+  it("reads masking rules from the file FLOWDECK_MASKING_RULES_FILE names, and none without it", () => {
+    expect(parseConfig(base).maskingRules).toEqual([]);
+    const files: Record<string, string> = { "/etc/flowdeck/masking.json": '{"rules": [{"name": "pan", "topic": "payments.*", "regex": "\\\\b\\\\d{13,19}\\\\b"}]}' };
+    const config = parseConfig({ ...base, FLOWDECK_MASKING_RULES_FILE: "/etc/flowdeck/masking.json" }, (path) => files[path] ?? "");
+    expect(config.maskingRules.map((r) => r.name)).toEqual(["pan"]);
+  });
+
   it.each([
-    [{}, /^configuration error: DATABASE_URL is not set$/],
+    ["/missing.json", /^configuration error: FLOWDECK_MASKING_RULES_FILE cannot read \/missing\.json \(ENOENT\)$/],
+    ["/bad-json.json", /^configuration error: FLOWDECK_MASKING_RULES_FILE \/bad-json\.json is not JSON: /],
+    ["/bad-rule.json", /^configuration error: FLOWDECK_MASKING_RULES_FILE \/bad-rule\.json rule 2 \("iban"\): jsonPath must start with \$ \(got "items\[\*\]\.iban"\)$/],
+  ])("refuses the masking rules file %s with one line naming the variable and the rule", (path, expected) => {
+    const files: Record<string, string> = {
+      "/bad-json.json": "{ rules: [] }",
+      "/bad-rule.json": JSON.stringify({ rules: [{ name: "card", topic: "*", jsonPath: "$.card.number" }, { name: "iban", topic: "*", jsonPath: "items[*].iban" }] }),
+    };
+    const read = (file: string) => {
+      const text = files[file];
+      if (text === undefined) throw Object.assign(new Error("no such file"), { code: "ENOENT" });
+      return text;
+    };
+    let message = "";
+    try {
+      parseConfig({ ...base, FLOWDECK_MASKING_RULES_FILE: path }, read);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      message = e.message;
+    }
+    expect(message).toMatch(expected);
+    expect(message).not.toContain("\n");
+  });
+
+  it.each([
+    [{}, /^configuration error: DATABASE_URL is not set; FLOWDECK_AUTH_SECRET is not set$/],
+    [{ ...base, FLOWDECK_AUTH_SECRET: "short" }, /FLOWDECK_AUTH_SECRET must be at least 32 characters .*\(got a value, hidden\)/],
+    [{ ...base, FLOWDECK_PUBLIC_URL: "flowdeck.example.com" }, /FLOWDECK_PUBLIC_URL expected an http\(s\) URL/],
+    [{ ...base, FLOWDECK_SESSION_TTL: "1m" }, /FLOWDECK_SESSION_TTL sessions must last at least 5m/],
+    [{ ...base, FLOWDECK_OIDC_ISSUER: "https://login.example.com" }, /FLOWDECK_OIDC_CLIENT_ID is required when single sign-on is configured.*; FLOWDECK_OIDC_CLIENT_SECRET is required/],
+    [{ ...base, ...oidc, FLOWDECK_OIDC_ROLE_GROUPS: "operator=sre" }, /FLOWDECK_OIDC_ROLE_GROUPS is not JSON/],
+    [{ ...base, ...oidc, FLOWDECK_OIDC_ROLE_GROUPS: "" }, /FLOWDECK_OIDC_ROLE_GROUPS maps no group to a role/],
+    [{ ...base, FLOWDECK_LOCAL_ACCOUNTS: "false" }, /FLOWDECK_LOCAL_ACCOUNTS is false and single sign-on is not configured/],
     [{ DATABASE_URL: "mysql://x@y/z" }, /DATABASE_URL expected a postgresql:\/\/.* \(got "mysql:\/\/x@y\/z"\)/],
     [{ ...base, FLOWDECK_CLUSTERS: "prod" }, /KAFKA_PROD_BROKERS is not set/],
     [{ ...base, KAFKA_LOCAL_BROKERS: "localhost" }, /KAFKA_LOCAL_BROKERS expected host:port\[,host:port...\] \(got "localhost"\)/],

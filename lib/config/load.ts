@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { MaskingRulesError, parseMaskingRules, type MaskingRule } from "@/lib/masking/rules";
 import { readCluster, describeValue, type EnvIssue } from "./clusters";
 import { FlatEnv, type ClusterConfig } from "./schema";
+import { parseRoleGroups, type RoleGroups } from "@/lib/auth/role-groups";
 
 export type Config = {
   databaseUrl: string;
@@ -24,10 +27,32 @@ export type Config = {
   otlpMaxBodyBytes: number;
   /** Where Flowdeck sends its own spans, or null when it does not trace itself. */
   selfTracingUrl: string | null;
-  operatorName: string;
+  auth: AuthConfig;
+  /** Rules that hide sensitive values of DLQ messages from viewers; none when no rules file is set. */
+  maskingRules: MaskingRule[];
   webPort: number;
   workerPort: number;
   logLevel: FlatEnv["FLOWDECK_LOG_LEVEL"];
+};
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The sign-in button's label. */
+  name: string;
+  /** The ID token claim that lists the user's groups. */
+  groupsClaim: string;
+  roleGroups: RoleGroups;
+};
+
+export type AuthConfig = {
+  secret: string;
+  publicUrl: string;
+  sessionTtlMs: number;
+  localAccounts: boolean;
+  /** Single sign-on through OpenID Connect, or null when it is not configured. */
+  oidc: OidcConfig | null;
 };
 
 /** A configuration problem, printed at start-up as one line that names the variable. */
@@ -38,13 +63,36 @@ export class ConfigError extends Error {
   }
 }
 
-export function parseConfig(env: Record<string, string | undefined>): Config {
+/** Reads a file's text; parseConfig takes it as a parameter so its tests need no files. */
+export type ReadTextFile = (path: string) => string;
+const readTextFile: ReadTextFile = (path) => readFileSync(path, "utf8");
+
+function readMaskingRules(path: string | undefined, read: ReadTextFile, issues: EnvIssue[]): MaskingRule[] {
+  if (path === undefined) return [];
+  let text: string;
+  try {
+    text = read(path);
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
+    issues.push({ variable: "FLOWDECK_MASKING_RULES_FILE", message: `cannot read ${path} (${code})` });
+    return [];
+  }
+  try {
+    return parseMaskingRules(text);
+  } catch (error) {
+    if (!(error instanceof MaskingRulesError)) throw error;
+    issues.push({ variable: "FLOWDECK_MASKING_RULES_FILE", message: `${path} ${error.message}` });
+    return [];
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>, read: ReadTextFile = readTextFile): Config {
   const issues: EnvIssue[] = [];
   const flat = FlatEnv.safeParse(env);
   if (!flat.success) {
     for (const issue of flat.error.issues) {
       const variable = String(issue.path[0] ?? "environment");
-      issues.push({ variable, message: describeValue(env[variable], issue.message) });
+      issues.push({ variable, message: describeValue(variable, env[variable], issue.message) });
     }
     throw new ConfigError(issues);
   }
@@ -60,6 +108,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (e.PORT === e.FLOWDECK_WORKER_PORT) {
     issues.push({ variable: "FLOWDECK_WORKER_PORT", message: `must differ from PORT (both ${e.PORT})` });
   }
+  const oidc = readOidc(e, issues);
+  if (!e.FLOWDECK_LOCAL_ACCOUNTS && !oidc) {
+    issues.push({ variable: "FLOWDECK_LOCAL_ACCOUNTS", message: "is false and single sign-on is not configured, so nobody could sign in" });
+  }
+  const maskingRules = readMaskingRules(e.FLOWDECK_MASKING_RULES_FILE, read, issues);
   if (issues.length > 0) throw new ConfigError(issues);
   return {
     databaseUrl: e.DATABASE_URL,
@@ -77,9 +130,46 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     auditRetentionMs: e.FLOWDECK_AUDIT_RETENTION,
     otlpMaxBodyBytes: e.FLOWDECK_OTLP_MAX_BODY,
     selfTracingUrl: e.FLOWDECK_SELF_TRACING ? (e.FLOWDECK_SELF_TRACING_URL ?? `http://127.0.0.1:${e.PORT}/api/otlp/v1/traces`) : null,
-    operatorName: e.FLOWDECK_OPERATOR_NAME,
+    auth: {
+      secret: e.FLOWDECK_AUTH_SECRET,
+      publicUrl: (e.FLOWDECK_PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ""),
+      sessionTtlMs: e.FLOWDECK_SESSION_TTL,
+      localAccounts: e.FLOWDECK_LOCAL_ACCOUNTS,
+      oidc,
+    },
+    maskingRules,
     webPort: e.PORT,
     workerPort: e.FLOWDECK_WORKER_PORT,
     logLevel: e.FLOWDECK_LOG_LEVEL,
+  };
+}
+
+const OIDC_REQUIRED = ["FLOWDECK_OIDC_ISSUER", "FLOWDECK_OIDC_CLIENT_ID", "FLOWDECK_OIDC_CLIENT_SECRET"] as const;
+
+/** Single sign-on is on when its issuer, client id and secret are all set; some but not all is a mistake. */
+function readOidc(e: FlatEnv, issues: EnvIssue[]): OidcConfig | null {
+  const [issuer, clientId, clientSecret] = OIDC_REQUIRED.map((name) => e[name]);
+  const missing = OIDC_REQUIRED.filter((name) => e[name] === undefined);
+  if (missing.length === OIDC_REQUIRED.length) return null;
+  if (issuer === undefined || clientId === undefined || clientSecret === undefined) {
+    for (const name of missing) issues.push({ variable: name, message: "is required when single sign-on is configured (FLOWDECK_OIDC_ISSUER, _CLIENT_ID and _CLIENT_SECRET go together)" });
+    return null;
+  }
+  const mapping = parseRoleGroups(e.FLOWDECK_OIDC_ROLE_GROUPS);
+  if (!mapping.ok) {
+    issues.push({ variable: "FLOWDECK_OIDC_ROLE_GROUPS", message: mapping.message });
+    return null;
+  }
+  if (mapping.groups.size === 0) {
+    issues.push({ variable: "FLOWDECK_OIDC_ROLE_GROUPS", message: "maps no group to a role, so no single sign-on user could sign in" });
+    return null;
+  }
+  return {
+    issuer: issuer.replace(/\/+$/, ""),
+    clientId,
+    clientSecret,
+    name: e.FLOWDECK_OIDC_NAME,
+    groupsClaim: e.FLOWDECK_OIDC_GROUPS_CLAIM,
+    roleGroups: mapping.groups,
   };
 }

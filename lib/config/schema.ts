@@ -102,7 +102,20 @@ export const FlatEnv = z.object({
   FLOWDECK_OTLP_MAX_BODY: size.default(8 * 1024 ** 2),
   FLOWDECK_SELF_TRACING: Flag.default(false),
   FLOWDECK_SELF_TRACING_URL: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).optional(),
-  FLOWDECK_OPERATOR_NAME: z.string().trim().min(1).max(100).default("local-operator"),
+  // Signs session cookies and encrypts sign-in state; never sent to the browser. At least 32 characters.
+  FLOWDECK_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)"),
+  // The address operators open Flowdeck at; sign-in redirects and the origin check use it.
+  FLOWDECK_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "expected an http(s) URL such as https://flowdeck.example.com" }).optional(),
+  FLOWDECK_SESSION_TTL: duration.pipe(z.number().min(5 * 60_000, "sessions must last at least 5m").max(30 * 86_400_000, "sessions may last at most 30d")).default(12 * 3_600_000),
+  FLOWDECK_LOCAL_ACCOUNTS: Flag.default(true),
+  FLOWDECK_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "expected the issuer's http(s) URL" }).optional(),
+  FLOWDECK_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  FLOWDECK_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  FLOWDECK_OIDC_NAME: z.string().trim().min(1).max(60).default("Single sign-on"),
+  FLOWDECK_OIDC_GROUPS_CLAIM: z.string().trim().min(1).max(100).default("groups"),
+  FLOWDECK_OIDC_ROLE_GROUPS: z.string().default(""),
+  // A JSON file of rules that hide sensitive values in DLQ messages from viewers (README, "Masking"); read by load.ts.
+  FLOWDECK_MASKING_RULES_FILE: z.string().trim().min(1).optional(),
   PORT: port.default(3000),
   FLOWDECK_WORKER_PORT: port.default(3001),
   FLOWDECK_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

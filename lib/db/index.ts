@@ -1,6 +1,6 @@
 import "server-only";
 
 export { disconnectDb, getDb, getPool } from "./client";
-export { describeDatabaseError, errorCode } from "./errors";
+export { databaseTarget, describeDatabaseError, errorCode } from "./errors";
 export { countAppliedMigrations } from "./migrations";
 export { pingDatabase, type PingResult } from "./ping";

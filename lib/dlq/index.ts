@@ -12,6 +12,8 @@ export { getDlqMessage, type DlqMessageDetail } from "./queries/get-message";
 export { messageCorrelation, type MessageCorrelation } from "./queries/message-correlation";
 export { readDlqPayload, type DlqPayload } from "./queries/read-payload";
 export { findDlqTopic } from "./queries/find-dlq-topic";
+export { browseFilterRefusal } from "./masking/browse-filter-refusal";
+export type { MaskedFields } from "./masking/mask-fields";
 export { discardMessages, type DiscardRequest, type DiscardResult } from "./verbs/discard-messages";
 export type { DlqSelection, MessagePosition } from "./verbs/selection";
 export { COUNT_CAP, countPendingMatching } from "./queries/count-matching";

@@ -4,6 +4,7 @@ import { AppError, toActionError } from "./app-error";
 describe("toActionError", () => {
   it.each([
     ["NOT_FOUND", 404],
+    ["UNAUTHENTICATED", 401],
     ["FORBIDDEN", 403],
     ["CONFLICT", 409],
     ["VALIDATION", 400],

@@ -1,5 +1,5 @@
 /** The one error type Flowdeck's layers throw; its code decides the HTTP status and the action result. */
-export const ERROR_CODES = ["NOT_FOUND", "FORBIDDEN", "CONFLICT", "VALIDATION", "UNAVAILABLE", "INTERNAL"] as const;
+export const ERROR_CODES = ["NOT_FOUND", "UNAUTHENTICATED", "FORBIDDEN", "CONFLICT", "VALIDATION", "UNAVAILABLE", "INTERNAL"] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class AppError extends Error {
@@ -15,6 +15,7 @@ export class AppError extends Error {
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   CONFLICT: 409,
   VALIDATION: 400,

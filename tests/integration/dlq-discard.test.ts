@@ -8,6 +8,8 @@ import { disconnectDb, getPool } from "@/lib/db";
 import { closeAllClusters } from "@/lib/kafka";
 import { LOCAL_BROKER } from "./env";
 
+const OPERATOR = { id: "it:ana", name: "ana", displayName: "Ana", roles: ["viewer" as const, "operator" as const] };
+
 const topic = `it-discard-${randomUUID().slice(0, 8)}.DLQ`;
 // Messages 37 s apart over the last 25 minutes, so time ranges cut minutes in part and in whole.
 const spread = `it-discard-${randomUUID().slice(0, 8)}-spread.DLQ`;
@@ -120,8 +122,8 @@ describe("countPendingMatching", () => {
     ];
     for (const filter of inputs) {
       const input: DlqBrowseInput = { cluster: "local", topic: spread, status: "pending", ...filter };
-      expect(await countPendingMatching(input), JSON.stringify(filter)).toBe(await recount(input));
+      expect(await countPendingMatching(input, OPERATOR), JSON.stringify(filter)).toBe(await recount(input));
     }
-    expect(await countPendingMatching({ cluster: "local", topic: spread, status: "pending" })).toBe(35);
+    expect(await countPendingMatching({ cluster: "local", topic: spread, status: "pending" }, OPERATOR)).toBe(35);
   });
 });

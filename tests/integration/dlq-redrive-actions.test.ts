@@ -1,11 +1,14 @@
 // The redrive server actions with bad input: each gets a clear one-line error, is audited, and starts nothing.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prepareRedriveAction, startRedriveAction, type StartRedriveInput } from "@/app/dlq/[cluster]/[topic]/redrive-actions";
 import { controlJobAction } from "@/app/dlq/jobs/[id]/actions";
 import { disconnectDb, getPool } from "@/lib/db";
 import { closeAllClusters } from "@/lib/kafka";
 import { createTopics, deadLetter, deleteTopics, indexAll, produce } from "./support/redrive-topics";
+import { makeUser, signInAs } from "./support/sign-in-as";
+
+vi.mock("next/headers", () => import("./support/next-request"));
 
 const id = randomUUID().slice(0, 8);
 const dlq = `it-redrive-actions-${id}.DLQ`;
@@ -20,6 +23,7 @@ const start = (changes: Partial<StartRedriveInput>): StartRedriveInput => ({
 let auditedBefore = "0";
 
 beforeAll(async () => {
+  await signInAs(await makeUser("operator"));
   auditedBefore = (await getPool().query<{ id: string }>("SELECT coalesce(max(id), 0)::text AS id FROM audit_events")).rows[0]?.id ?? "0";
   await createTopics([{ topic: dlq, numPartitions: 1 }, { topic: orders, numPartitions: 1 }]);
   await produce(dlq, [deadLetter(0, orders)]);

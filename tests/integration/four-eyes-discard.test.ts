@@ -3,7 +3,7 @@
 // (messages that left pending meanwhile are left, messages indexed after the request are not taken); the
 // requester cannot approve it; rejection discards nothing; two approvers at once discard once.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { discardAction } from "@/app/dlq/[cluster]/[topic]/actions";
 import { getConfig } from "@/lib/config";
 import { decideApprovalRequest, listAwaitingApprovalRequests, requestDiscard, type DiscardAsk, type DlqSelection } from "@/lib/dlq";
@@ -13,6 +13,9 @@ import { expectKeptCounts } from "./support/exactly-once";
 import { operator } from "./support/operators";
 import { createTopics, deadLetter, deleteTopics, indexAll, produce } from "./support/redrive-topics";
 import { raceWhileLocked } from "./support/row-lock";
+import { makeUser, signInAs } from "./support/sign-in-as";
+
+vi.mock("next/headers", () => import("./support/next-request"));
 
 process.env.FLOWDECK_FOUR_EYES_ABOVE = "5";
 
@@ -139,6 +142,7 @@ describe("four-eyes rule on discards", () => {
   }, 60_000);
 
   it("answers the discard action with the request when it waits", async () => {
+    await signInAs(await makeUser("operator"));
     await produce(dlq, Array.from({ length: 6 }, (_, i) => deadLetter(50 + 2 * i, "orders")));
     await indexAll(dlq, 36);
     const result = await discardAction({ cluster: "local", topic: dlq, reason: "bulk via the page", selection: { kind: "filter", query: "error=Timeout" }, confirmedCount: 6 });

@@ -3,7 +3,7 @@
 // can and then every message arrives exactly once; rejection, withdrawal and expiry let the messages go; below
 // the size or with the rule off nothing waits; of two approvers at once exactly one takes effect.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { decideApprovalAction } from "@/app/dlq/approvals/actions";
 import { startRedriveAction } from "@/app/dlq/[cluster]/[topic]/redrive-actions";
 import { getConfig } from "@/lib/config";
@@ -19,6 +19,9 @@ import { operator } from "./support/operators";
 import { createTopics, deadLetter, deleteTopics, indexAll, produce, readAll } from "./support/redrive-topics";
 import { raceWhileLocked } from "./support/row-lock";
 import { runUntilSettled } from "./support/run-until-settled";
+import { makeUser, signInAs, signOutOfRequests } from "./support/sign-in-as";
+
+vi.mock("next/headers", () => import("./support/next-request"));
 
 // Read when the configuration is first loaded, in this file's process: more than 5 messages need a second operator.
 process.env.FLOWDECK_FOUR_EYES_ABOVE = "5";
@@ -225,29 +228,46 @@ describe("four-eyes rule on redrives", () => {
     await expectSentExactlyOnce({ id: created.jobId, cluster: "local", dlqTopic: dlq, total: 10 }, await readAll(dlq), await readAll(orders));
   }, 120_000);
 
-  it("checks the rule in the server actions too: the local operator's own request cannot be approved by them", async () => {
-    // Started through the action: the local operator (FLOWDECK_OPERATOR_NAME) is its requester.
+  it("checks the rule in the server actions too, for signed-in users: the requester cannot approve, a viewer cannot, another operator can", async () => {
+    const [requester, second, viewer] = [await makeUser("operator"), await makeUser("operator"), await makeUser("viewer")];
+    await signInAs(requester);
     const started = await startRedriveAction({
       cluster: "local", topic: dlq, selection: { kind: "messages", positions: Array.from({ length: 10 }, (_, i) => `0:${75 + i}`) }, targetTopic: null,
       velocity: null, overrideBreakers: false, overrideLoopGuard: false, asOf: new Date().toISOString(), confirmedCount: null,
     });
     expect(started).toMatchObject({ ok: true, data: { total: 10, awaitingApproval: true } });
     const jobId = started.ok ? started.data.jobId : "";
-    const own = await getApprovalRequestForJob(jobId);
-    expect(own?.requestedById).toBe(`local:${getConfig().operatorName}`);
-    expect(await decideApprovalAction({ requestId: own?.id ?? "", decision: "approve", reason: null })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(await decideApprovalAction({ requestId: own?.id ?? "", decision: "reject", reason: "" }))
+    const held = await getApprovalRequestForJob(jobId);
+    expect(held).toMatchObject({ requestedBy: requester.email, status: "awaiting" });
+    const requestId = held?.id ?? "";
+    expect(await decideApprovalAction({ requestId, decision: "approve", reason: null }))
+      .toEqual({ ok: false, error: { code: "FORBIDDEN", message: "You asked for this, so you cannot approve it: a second operator must (four-eyes rule)." } });
+    expect(await decideApprovalAction({ requestId, decision: "reject", reason: "" }))
       .toEqual({ ok: false, error: { code: "VALIDATION", message: "reason: say in a few words why this is rejected" } });
     expect(await decideApprovalAction({ requestId: "not-a-request", decision: "approve", reason: null })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+
+    await signInAs(viewer);
+    expect(await decideApprovalAction({ requestId, decision: "approve", reason: null })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    signOutOfRequests();
+    expect(await decideApprovalAction({ requestId, decision: "approve", reason: null })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    await signInAs(second);
     expect(await decideApprovalAction({ requestId: randomUUID(), decision: "approve", reason: null })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect(await getRedriveJob(jobId)).toMatchObject({ status: "awaiting_approval" });
-    expect(await decideApprovalAction({ requestId: own?.id ?? "", decision: "withdraw", reason: null })).toMatchObject({ ok: true, data: { status: "withdrawn" } });
+    await runRedriveExecutor(signal);
+    expect(await sentBy(jobId)).toHaveLength(0);
 
-    // A request by another operator, approved through the action by the local operator.
-    const other = await createRedriveJob(request({ operator: ben, selection: range(75, 10) }));
-    expect(await decideApprovalAction({ requestId: other.approval?.requestId ?? "", decision: "approve", reason: null }))
-      .toMatchObject({ ok: true, data: { status: "approved", jobId: other.jobId } });
-    await runUntilSettled(other.jobId);
-    expect(await sentBy(other.jobId)).toHaveLength(10);
+    expect(await decideApprovalAction({ requestId, decision: "approve", reason: null })).toMatchObject({ ok: true, data: { status: "approved", jobId } });
+    await runUntilSettled(jobId);
+    expect(await sentBy(jobId)).toHaveLength(10);
+    expect((await auditOf(jobId)).map((e) => [e.action, e.actor, e.outcome])).toEqual([
+      ["dlq.redrive", requester.email, "ok"],
+      ["dlq.redrive.approve", requester.email, "denied"],
+      ["dlq.redrive.approve", second.email, "ok"],
+      ["dlq.redrive.finished", "flowdeck-worker", "ok"],
+    ]);
+    // The viewer's and the signed-out attempts are audited by the action (neither reached the request).
+    const { rows: refused } = await getPool().query<{ actor: string; outcome: string }>(
+      "SELECT actor, outcome FROM audit_events WHERE action = 'dlq.approval.approve' AND details->>'request' = $1 ORDER BY id", [requestId]);
+    expect(refused).toEqual([{ actor: viewer.email, outcome: "denied" }, { actor: "(not signed in)", outcome: "denied" }]);
   }, 120_000);
 });

@@ -32,7 +32,7 @@ describe("which requests the proxy sees", () => {
 
 describe("the proxy", () => {
   it("hands the page render the same nonce policy the browser receives", () => {
-    const response = proxy(new NextRequest("http://flowdeck.test/dlq"));
+    const response = proxy(new NextRequest("http://flowdeck.test/dlq", { headers: { cookie: "flowdeck.session_token=t" } }));
     const policy = response.headers.get("content-security-policy") ?? "";
     const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
     expect(nonce).toBeDefined();
@@ -40,6 +40,20 @@ describe("the proxy", () => {
     expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
     expect(response.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
     expect(response.headers.get("strict-transport-security")).toBeNull();
+  });
+});
+
+describe("the proxy's sign-in gate", () => {
+  it("sends a page load without a session cookie to sign-in, and answers API calls and posts with 401", async () => {
+    const page = proxy(new NextRequest("http://flowdeck.test/sagas?status=failed"));
+    expect(page.status).toBe(307);
+    expect(page.headers.get("location")).toBe("http://flowdeck.test/sign-in?next=%2Fsagas%3Fstatus%3Dfailed");
+    for (const request of [new NextRequest("http://flowdeck.test/api/audit/export"), new NextRequest("http://flowdeck.test/dlq", { method: "POST" })]) {
+      const response = proxy(request);
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
+    }
+    expect(proxy(new NextRequest("http://flowdeck.test/sign-in")).status).toBe(200);
   });
 });
 

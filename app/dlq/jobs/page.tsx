@@ -4,6 +4,7 @@ import { listRedriveJobs } from "@/lib/dlq";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { DataTable, EmptyRow, Td, Th } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageRole } from "@/lib/auth/page-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Redrive jobs" };
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Redrive jobs" };
 const STATUS_TONE: Record<string, Tone> = { awaiting_approval: "warn", running: "accent", paused: "warn", cancelled: "neutral", completed: "ok" };
 
 export default async function RedriveJobsPage() {
+  await requirePageRole();
   const jobs = await listRedriveJobs({ limit: 100 });
   return (
     <>

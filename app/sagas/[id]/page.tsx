@@ -13,6 +13,7 @@ import { SagaGantt } from "@/components/sagas/saga-gantt";
 import { SagaSummary } from "@/components/sagas/saga-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
+import { requirePageRole } from "@/lib/auth/page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -35,6 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SagaPage({ params }: Props) {
+  await requirePageRole();
   const raw = (await params).id;
   const decoded = decodeId(raw);
   const id = decoded === null ? null : SagaId.safeParse(decoded);

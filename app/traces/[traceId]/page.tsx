@@ -7,6 +7,7 @@ import { TraceSummary } from "@/components/traces/trace-summary";
 import { TraceView } from "@/components/traces/trace-view";
 import { buildWaterfall } from "@/components/traces/waterfall-model";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageRole } from "@/lib/auth/page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TracePage({ params, searchParams }: Props) {
+  await requirePageRole();
   const [{ traceId: rawId }, query] = await Promise.all([params, searchParams]);
   const traceId = TraceId.safeParse(rawId);
   if (!traceId.success) {

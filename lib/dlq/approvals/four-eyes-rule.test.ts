@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Operator } from "@/lib/auth/roles";
 import { effectiveStatus, needsApproval, refuseDecision, type RequestState } from "./four-eyes-rule";
 
-const ana: Operator = { id: "u-ana", name: "ana", roles: ["viewer", "operator"] };
-const ben: Operator = { id: "u-ben", name: "ben", roles: ["viewer", "operator", "admin"] };
-// Same display name as ana, another person: names must not decide who may approve.
-const otherAna: Operator = { id: "u-ana-2", name: "ana", roles: ["operator"] };
-const viewer: Operator = { id: "u-vic", name: "vic", roles: ["viewer"] };
+const ana: Operator = { id: "u-ana", name: "ana", displayName: "Ana", roles: ["viewer", "operator"] };
+const ben: Operator = { id: "u-ben", name: "ben", displayName: "Ben", roles: ["viewer", "operator", "admin"] };
+// Same name as ana, another person: names must not decide who may approve.
+const otherAna: Operator = { id: "u-ana-2", name: "ana", displayName: "Ana", roles: ["operator"] };
+const viewer: Operator = { id: "u-vic", name: "vic", displayName: "Vic", roles: ["viewer"] };
 const now = new Date("2026-11-29T12:00:00Z");
 const awaiting: RequestState = {
   status: "awaiting", requestedById: "u-ana", requestedBy: "ana", expiresAt: new Date("2026-11-30T12:00:00Z"), decidedBy: null, decidedAt: null,

@@ -21,7 +21,8 @@ export type DlqBrowseInput = {
   errorType?: string;
   originalTopic?: string;
   key?: string;
-  header?: { name: string; value: string };
+  /** textOnly: binary header values do not match (they are hidden from viewers, so they must not be found either). */
+  header?: { name: string; value: string; textOnly?: boolean };
   /** Text searched for in the payload preview (case-insensitive). */
   text?: string;
   cursor?: DlqCursor;
@@ -54,7 +55,10 @@ export function whereClause(input: DlqBrowseInput, withCursor: boolean): { sql: 
   if (input.errorType !== undefined) add((n) => `error_type = ${n}`, input.errorType);
   if (input.originalTopic !== undefined) add((n) => `original_topic = ${n}`, input.originalTopic);
   if (input.key !== undefined) add((n) => `key_text = ${n}`, input.key);
-  if (input.header) add((n) => `headers @> ${n}::jsonb`, JSON.stringify([{ name: input.header.name, value: input.header.value }]));
+  if (input.header) {
+    const { name, value, textOnly } = input.header;
+    add((n) => `headers @> ${n}::jsonb`, JSON.stringify([textOnly ? { name, value, binary: false } : { name, value }]));
+  }
   if (input.text !== undefined) add((n) => `preview ILIKE ${n}`, `%${input.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (withCursor && input.cursor) {
     params.push(new Date(input.cursor.timeMs), input.cursor.partition, input.cursor.offset.toString());

@@ -1,5 +1,7 @@
 import "server-only";
+import type { Operator } from "@/lib/auth";
 import { getPool } from "@/lib/db";
+import { guardFilter } from "../masking/guard-filter";
 import { DLQ_STATUSES, whereClause, type DlqBrowseInput } from "./browse-filter";
 
 export const COUNT_CAP = 1_000_000;
@@ -12,8 +14,10 @@ const NOT_PENDING = DLQ_STATUSES.filter((s) => s !== "pending");
  * the browser opens with cost the same at any size: with none, or only an error type, the kept counts answer;
  * with only a time range, the kept arrivals per minute less the messages no longer pending. A time range with
  * an error type counts that type's index entries less those no longer pending. Other filters count the rows.
+ * A count is an answer to a search too: FORBIDDEN for a filter on a value masked from this operator.
  */
-export async function countPendingMatching(input: DlqBrowseInput): Promise<number> {
+export async function countPendingMatching(filter: DlqBrowseInput, operator: Operator): Promise<number> {
+  const { input } = guardFilter(filter, operator);
   const timeAndType = input.originalTopic === undefined && input.key === undefined && input.header === undefined && input.text === undefined;
   const untimed = input.from === undefined && input.to === undefined;
   let n: number;

@@ -1,6 +1,9 @@
 import "server-only";
+import type { Operator } from "@/lib/auth";
 import { getPool } from "@/lib/db";
+import { maskHeaders, topicMasking } from "@/lib/masking";
 import type { DisplayHeader } from "../decode";
+import { maskFields, type MaskedFields } from "../masking/mask-fields";
 
 export type DlqMessageDetail = {
   partition: number;
@@ -8,7 +11,8 @@ export type DlqMessageDetail = {
   timestamp: Date;
   keyText: string | null;
   keyHex: string | null;
-  headers: DisplayHeader[];
+  /** maskedBy: the rules that hid (part of) the value from this operator. */
+  headers: (DisplayHeader & { maskedBy: string[] })[];
   originalTopic: string | null;
   originalPartition: number | null;
   originalOffset: string | null;
@@ -27,6 +31,10 @@ export type DlqMessageDetail = {
   status: string;
   /** The latest disposition (who discarded or redrove it, when and why), or null while pending. */
   disposition: { kind: string; reason: string; actor: string; at: Date } | null;
+  /** Fields read from headers that masking rules hid from this operator, with the rules. */
+  masked: MaskedFields;
+  /** Names of the masking rules that apply to this operator on this topic; null when they see it in clear. */
+  maskingRules: string[] | null;
 };
 
 type Row = {
@@ -37,8 +45,8 @@ type Row = {
   disposition: { kind: string; reason: string; actor: string; at: string } | null;
 };
 
-/** One indexed message, or null when the index has no such message. */
-export async function getDlqMessage(cluster: string, topic: string, partition: number, offset: bigint): Promise<DlqMessageDetail | null> {
+/** One indexed message as this operator may see it (masking rules applied), or null when the index has no such message. */
+export async function getDlqMessage(cluster: string, topic: string, partition: number, offset: bigint, operator: Operator): Promise<DlqMessageDetail | null> {
   const { rows } = await getPool().query<Row>(
     `SELECT partition, "offset"::text AS offset, timestamp, key_text, CASE WHEN key IS NOT NULL AND key_text IS NULL THEN encode(key, 'hex') END AS key_hex,
        headers, original_topic, original_partition, original_offset::text AS original_offset, consumer_group, error_type, error_message, attempts,
@@ -50,12 +58,20 @@ export async function getDlqMessage(cluster: string, topic: string, partition: n
     [cluster, topic, partition, offset.toString()]);
   const row = rows[0];
   if (!row) return null;
+  const masking = topicMasking(operator, topic);
+  const { row: shown, masked } = maskFields({
+    originalTopic: row.original_topic, consumerGroup: row.consumer_group, errorType: row.error_type, errorMessage: row.error_message,
+    eventId: row.event_id, sagaId: row.saga_id,
+  }, ["originalTopic", "consumerGroup", "errorType", "errorMessage", "eventId", "sagaId"], masking);
   return {
-    partition: row.partition, offset: row.offset, timestamp: row.timestamp, keyText: row.key_text, keyHex: row.key_hex, headers: row.headers,
-    originalTopic: row.original_topic, originalPartition: row.original_partition, originalOffset: row.original_offset,
-    consumerGroup: row.consumer_group, errorType: row.error_type, errorMessage: row.error_message, attempts: row.attempts,
-    failedAt: row.failed_at, traceId: row.trace_id, sagaId: row.saga_id, eventId: row.event_id, redriveCount: row.redrive_count,
+    partition: row.partition, offset: row.offset, timestamp: row.timestamp, keyText: row.key_text, keyHex: row.key_hex,
+    headers: masking === null ? row.headers.map((h) => ({ ...h, maskedBy: [] })) : maskHeaders(row.headers, masking),
+    originalTopic: shown.originalTopic, originalPartition: row.original_partition, originalOffset: row.original_offset,
+    consumerGroup: shown.consumerGroup, errorType: shown.errorType, errorMessage: shown.errorMessage, attempts: row.attempts,
+    failedAt: row.failed_at, traceId: row.trace_id, sagaId: shown.sagaId, eventId: shown.eventId, redriveCount: row.redrive_count,
     size: row.size, format: row.format, schemaId: row.schema_id, status: row.status,
     disposition: row.disposition && { ...row.disposition, at: new Date(row.disposition.at) },
+    masked,
+    maskingRules: masking === null ? null : masking.rules.map((r) => r.name),
   };
 }

@@ -1,5 +1,8 @@
 import "server-only";
+import type { Operator } from "@/lib/auth";
 import { getPool } from "@/lib/db";
+import { topicMasking } from "@/lib/masking";
+import { maskField } from "../masking/mask-fields";
 
 export type DlqTopicSummary = {
   cluster: string;
@@ -12,7 +15,8 @@ export type DlqTopicSummary = {
   oldestPendingAt: Date | null;
   /** Messages that arrived in the last hour (by message time). */
   lastHour: number;
-  topErrors: { errorType: string; pending: number }[];
+  /** Error types hidden from this operator by masking rules read "••••" (maskedBy names the rules). */
+  topErrors: { errorType: string; pending: number; maskedBy: string[] }[];
   /** Messages in the topic not indexed yet. */
   indexLag: number;
   /** When the index last read the topic; null before the first read. */
@@ -30,7 +34,7 @@ type Row = {
  * Every DLQ topic of the cluster with its kept counts. Each figure is a read of a kept count or one index
  * probe per topic (the oldest pending message), so the list costs the same with a million messages.
  */
-export async function listDlqTopics(cluster: string): Promise<DlqTopicSummary[]> {
+export async function listDlqTopics(cluster: string, operator: Operator): Promise<DlqTopicSummary[]> {
   const { rows } = await getPool().query<Row>(
     `SELECT t.topic, t.discovered_by, t.pending_count::text AS pending, t.redriven_count::text AS redriven,
        t.discarded_count::text AS discarded, t.expired_count::text AS expired, t.gone_at IS NOT NULL AS gone,
@@ -56,7 +60,10 @@ export async function listDlqTopics(cluster: string): Promise<DlqTopicSummary[]>
     expired: Number(row.expired),
     oldestPendingAt: row.oldest,
     lastHour: Number(row.last_hour),
-    topErrors: (row.top_errors ?? []).map((e) => ({ errorType: e.errorType, pending: Number(e.pending) })),
+    topErrors: (row.top_errors ?? []).map((e) => {
+      const shown = e.errorType === "" ? { value: "", maskedBy: [] } : maskField("errorType", e.errorType, topicMasking(operator, row.topic));
+      return { errorType: shown.value, pending: Number(e.pending), maskedBy: shown.maskedBy };
+    }),
     indexLag: Number(row.index_lag ?? 0),
     indexedAt: row.indexed_at,
     gone: row.gone,

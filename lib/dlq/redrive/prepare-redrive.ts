@@ -45,7 +45,8 @@ const PREVIEW_COUNT = 3;
 /**
  * The dry run shown before a redrive: how many messages, where they go, which breakers of the consuming
  * services are open, how many the loop guard holds back, and the first messages exactly as they will be
- * sent (key, headers, value), read from Kafka. Nothing is written.
+ * sent (key, headers, value), read from Kafka. Nothing is written. Not masked: only operators may prepare a
+ * redrive (redrive-actions.ts), and they see messages in clear.
  */
 export async function prepareRedrive(cluster: string, topic: string, selection: DlqSelection, targetTopic: string | null): Promise<RedrivePreparation> {
   const config = getConfig();

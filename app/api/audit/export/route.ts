@@ -1,3 +1,4 @@
+import { authorizeRoute } from "@/lib/auth/route-access";
 import { auditCsvStream } from "@/lib/audit";
 import { parseAuditUrl } from "@/components/audit/audit-url";
 import { operatorTimeZone } from "@/components/time-window/operator-time-zone";
@@ -6,6 +7,8 @@ export const dynamic = "force-dynamic";
 
 /** The Audit page's current filter as CSV (all pages), streamed as an attachment. */
 export async function GET(request: Request): Promise<Response> {
+  const access = await authorizeRoute("viewer");
+  if (!access.ok) return access.response;
   const url = new URL(request.url);
   const parsed = parseAuditUrl(Object.fromEntries(url.searchParams), new Date(), await operatorTimeZone());
   if (!parsed.ok) {

@@ -19,6 +19,7 @@ import { parseTimeWindow, windowSearchParams } from "@/components/time-window/ti
 import { UrlProblems } from "@/components/traces/url-problems";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
+import { requirePageRole } from "@/lib/auth/page-access";
 
 export const dynamic = "force-dynamic";
 
@@ -33,6 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function BreakerPage({ params, searchParams }: Props) {
+  await requirePageRole();
   const [rawPath, query, timeZone] = await Promise.all([params, searchParams, operatorTimeZone()]);
   const path = parseBreakerPath(rawPath);
   if (!path) notFound();

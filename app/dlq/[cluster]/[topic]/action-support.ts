@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit";
-import { getOperator } from "@/lib/auth";
+import { currentOperator } from "@/lib/auth";
 import { AppError, toActionError, type ActionError } from "@/lib/errors";
 import { findDlqTopic, type DlqSelection } from "@/lib/dlq";
 import { configuredClusterNames } from "@/lib/kafka";
@@ -18,8 +18,8 @@ export type SelectionInput = z.infer<typeof SelectionInput>;
 
 /** A refused or failed request is audited too: who tried what, and why it did not happen. */
 export async function auditedFailure(action: string, target: string, details: Record<string, unknown>, error: unknown): Promise<{ ok: false; error: ActionError }> {
-  const outcome = error instanceof AppError && error.code === "FORBIDDEN" ? "denied" : "failed";
-  const actor = (await getOperator()).name;
+  const outcome = error instanceof AppError && (error.code === "FORBIDDEN" || error.code === "UNAUTHENTICATED") ? "denied" : "failed";
+  const actor = (await currentOperator().catch(() => null))?.name ?? "(not signed in)";
   await recordAuditEvent({ actor, action, target, outcome, details: { ...details, error: toActionError(error).error.message } }).catch(() => {});
   return { ok: false, error: toActionError(error).error };
 }

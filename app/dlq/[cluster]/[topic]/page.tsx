@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getOperator, hasRole } from "@/lib/auth";
+import { getOperator, hasRole, type Operator } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import {
-  COUNT_CAP, browseMessages, countPendingMatching, errorGroups, findDlqTopic, getDlqMessage, listAwaitingApprovalRequests, messageCorrelation,
-  readDlqPayload, type DlqPayload,
+  COUNT_CAP, browseFilterRefusal, browseMessages, countPendingMatching, errorGroups, findDlqTopic, getDlqMessage, listAwaitingApprovalRequests,
+  messageCorrelation, readDlqPayload, type DlqPayload,
 } from "@/lib/dlq";
 import { configuredClusterNames } from "@/lib/kafka";
 import { projectionLagSeconds } from "@/lib/projector";
@@ -20,6 +20,7 @@ import { RedriveForm } from "@/components/dlq/redrive-form";
 import { SelectionActions } from "@/components/dlq/selection-actions";
 import { UrlProblems } from "@/components/traces/url-problems";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageRole } from "@/lib/auth/page-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "DLQ messages" };
@@ -27,6 +28,7 @@ export const metadata: Metadata = { title: "DLQ messages" };
 type Params = { cluster: string; topic: string };
 
 export default async function DlqTopicPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<RawSearchParams> }) {
+  await requirePageRole();
   const [{ cluster: rawCluster, topic: rawTopic }, query] = await Promise.all([params, searchParams]);
   const cluster = decodeURIComponent(rawCluster);
   const topic = decodeURIComponent(rawTopic);
@@ -50,15 +52,27 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
     return (<>{header}<UrlProblems problems={parsed.problems} title="This link has a problem, so no messages were listed" resetHref={base} /><FilterForm action={base} url={{}} />{back}</>);
   }
   const { view } = parsed;
+  const operator = await getOperator();
+  // A filter that could find messages by a value masked from this operator is refused, not run (lib/dlq/masking).
+  const refusal = browseFilterRefusal(view.input, operator);
+  if (refusal !== null) {
+    return (
+      <>
+        {header}
+        <FilterForm action={base} url={view.url} />
+        <p role="alert" data-testid="dlq-filter-refused" className="mb-4 rounded-lg border border-warn/40 bg-warn-soft px-5 py-4 text-sm">{refusal}</p>
+        <Link href={base} className="text-sm text-accent hover:underline">Clear the filters</Link>
+      </>
+    );
+  }
   const href = (changes: Parameters<typeof browseHref>[3]) => browseHref(cluster, topic, view.url, changes);
   const grouped = view.url.group === "errors";
-  const [page, groups, drawer, pendingMatching, discardRequests, operator] = await Promise.all([
-    grouped ? null : browseMessages(view.input),
-    grouped ? errorGroups(view.input) : null,
-    view.message ? openMessage(cluster, topic, view.message.partition, view.message.offset) : null,
-    countPendingMatching(view.input),
+  const [page, groups, drawer, pendingMatching, discardRequests] = await Promise.all([
+    grouped ? null : browseMessages(view.input, operator),
+    grouped ? errorGroups(view.input, operator) : null,
+    view.message ? openMessage(cluster, topic, view.message.partition, view.message.offset, operator) : null,
+    countPendingMatching(view.input, operator),
     listAwaitingApprovalRequests({ cluster, topic, kind: "discard" }),
-    getOperator(),
   ]);
   const approvalAbove = getConfig().fourEyesAbove;
   // "All matching" means the filter as shown, whatever page or message is open.
@@ -115,13 +129,13 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
   );
 }
 
-async function openMessage(cluster: string, topic: string, partition: number, offset: bigint) {
-  const message = await getDlqMessage(cluster, topic, partition, offset);
+async function openMessage(cluster: string, topic: string, partition: number, offset: bigint, operator: Operator) {
+  const message = await getDlqMessage(cluster, topic, partition, offset, operator);
   if (!message) return { message: null } as const;
   const [correlation, lag, payload] = await Promise.all([
     messageCorrelation(cluster, message),
     projectionLagSeconds(),
-    readDlqPayload(cluster, topic, partition, offset).then(
+    readDlqPayload(cluster, topic, partition, offset, operator).then(
       (value): { ok: true; value: DlqPayload } => ({ ok: true, value }),
       (error: unknown): { ok: false; reason: string } => {
         // The metadata stays useful when Kafka cannot give the payload (retention, a broker down).

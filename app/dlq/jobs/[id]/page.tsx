@@ -9,6 +9,7 @@ import { JobItemsTable } from "@/components/dlq/job-items-table";
 import { JobProgress } from "@/components/dlq/job-progress";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageRole } from "@/lib/auth/page-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Redrive job" };
@@ -19,6 +20,7 @@ const ITEM_STATUSES = ["sent", "failed", "skipped", "pending", "cancelled"] as c
 type Query = { after?: string; status?: string; conflicts?: string };
 
 export default async function RedriveJobPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Query> }) {
+  await requirePageRole();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const job = await getRedriveJob(id);
   if (!job) {
