@@ -8,7 +8,7 @@ export async function register(): Promise<void> {
   const config = getConfig();
   setLogLevel(config.logLevel);
   if (config.selfTracingUrl) {
-    const { startSelfTracing } = await import("@/lib/telemetry");
-    startSelfTracing(config.selfTracingUrl, "flowdeck-web");
+    const { startConfiguredSelfTracing } = await import("@/lib/telemetry");
+    await startConfiguredSelfTracing("web");
   }
 }

@@ -29,6 +29,18 @@ function say(line: string): void {
   console.log(`demo: ${line}`);
 }
 
+/**
+ * A fresh ingest token for the services, named demo-services (the previous run's is replaced), from
+ * Flowdeck's own command. Kept in memory and handed to the services only: never printed.
+ */
+function mintServicesToken(): string {
+  say("minting the services' ingest token (demo-services)");
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/ingest-token.ts", "rotate", "demo-services"], { encoding: "utf8" });
+  const token = result.stdout.trim();
+  if (result.status !== 0 || !/^fdi_[A-Za-z0-9_-]{43}$/.test(token)) throw new Error(`minting the services' ingest token failed: ${result.stderr.trim()}`);
+  return token;
+}
+
 /** Runs a setup command in the foreground; a failure stops the demo with its output shown. */
 function run(what: string, command: string, args: string[], env: Record<string, string> = {}): void {
   say(what);
@@ -46,6 +58,7 @@ async function start(): Promise<void> {
   run("applying Flowdeck's migrations", "npx", ["prisma", "migrate", "deploy"]);
   say(`making the sign-in account ${config.DEMO_SIGN_IN_EMAIL}, and preparing the demo's database`);
   const [password] = await Promise.all([ensureDemoAccount(config), migrateDemoDatabase(config.DEMO_DATABASE_URL)]);
+  const servicesToken = process.env.DEMO_OTLP_URL ? "" : mintServicesToken();
   if (spawnSync("test", ["-f", ".next/BUILD_ID"]).status !== 0) run("building Flowdeck (once, about a minute)", "npx", ["next", "build"]);
 
   say(`starting Flowdeck on ${flowdeckUrl}`);
@@ -53,7 +66,10 @@ async function start(): Promise<void> {
   supervisor.start({ name: "flowdeck", command: process.execPath, args: ["scripts/start.mjs"], env: { FLOWDECK_STUCK_SAGA_THRESHOLD: process.env.FLOWDECK_STUCK_SAGA_THRESHOLD ?? "1m" } });
   await waitUntil("Flowdeck to answer /api/health/ready", () => httpOk(`${flowdeckUrl}/api/health/ready`), 90_000);
 
-  const serviceEnv = { DEMO_OTLP_URL: process.env.DEMO_OTLP_URL ?? `${flowdeckUrl}/api/otlp/v1/traces` };
+  const serviceEnv: Record<string, string> = { DEMO_OTLP_URL: process.env.DEMO_OTLP_URL ?? `${flowdeckUrl}/api/otlp/v1/traces` };
+  // The services' OpenTelemetry exporters read the standard header variable, as any exporter would. A
+  // DEMO_OTLP_URL elsewhere gets no token of this Flowdeck: set OTEL_EXPORTER_OTLP_HEADERS for it yourself.
+  if (!process.env.DEMO_OTLP_URL) serviceEnv.OTEL_EXPORTER_OTLP_TRACES_HEADERS = `Authorization=Bearer ${servicesToken}`;
   for (const service of SERVICES) supervisor.start(serviceProcess(service, serviceEnv));
   const api = new OrderApi(`http://127.0.0.1:${config.DEMO_ORDER_PORT}`);
   await waitUntil("the order service", () => api.healthy(), 60_000);

@@ -7,8 +7,14 @@ import { SpanKind, SpanStatusCode, context as otelContext, trace } from "@opente
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { E2E_DATABASE_URL, E2E_PORT } from "./env";
+import { bearer, mintIngestToken } from "./fixtures/ingest-token";
 
 const endpoint = `http://127.0.0.1:${E2E_PORT}/api/otlp/v1/traces`;
+let headers: Record<string, string> = {};
+
+test.beforeAll(async () => {
+  headers = bearer(await mintIngestToken(E2E_DATABASE_URL, "e2e-exporters"));
+});
 
 /** Spans a payment service would record: a consumer span with messaging and saga attributes, and a child. */
 function recordSpans(service: string): { spans: ReadableSpan[]; traceId: string } {
@@ -40,9 +46,9 @@ function exportWith(exporter: SpanExporter, spans: ReadableSpan[]): Promise<{ co
 }
 
 for (const [name, makeExporter] of [
-  ["exporter-trace-otlp-proto (protobuf)", () => new ProtobufExporter({ url: endpoint })],
-  ["exporter-trace-otlp-http (JSON)", () => new HttpJsonExporter({ url: endpoint })],
-  ["exporter-trace-otlp-proto with gzip", () => new ProtobufExporter({ url: endpoint, compression: CompressionAlgorithm.GZIP })],
+  ["exporter-trace-otlp-proto (protobuf)", () => new ProtobufExporter({ url: endpoint, headers })],
+  ["exporter-trace-otlp-http (JSON)", () => new HttpJsonExporter({ url: endpoint, headers })],
+  ["exporter-trace-otlp-proto with gzip", () => new ProtobufExporter({ url: endpoint, headers, compression: CompressionAlgorithm.GZIP })],
 ] as const) {
   test(`the OpenTelemetry SDK's ${name} exports to Flowdeck unchanged`, async () => {
     const service = `e2e-${name.split(" ")[0]}-${Date.now()}`;
@@ -70,3 +76,36 @@ for (const [name, makeExporter] of [
     }
   });
 }
+
+async function storedSpans(traceId: string): Promise<number> {
+  const db = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM spans WHERE trace_id = decode($1, 'hex')", [traceId]);
+    return rows[0]?.n ?? 0;
+  } finally {
+    await db.end();
+  }
+}
+
+test("an exporter without an ingest token is refused with 401 and nothing is stored", async () => {
+  const { spans, traceId } = recordSpans(`e2e-no-token-${Date.now()}`);
+  for (const exporter of [new ProtobufExporter({ url: endpoint }), new ProtobufExporter({ url: endpoint, headers: bearer("fdi_" + "A".repeat(43)) })]) {
+    const result = await exportWith(exporter, spans);
+    await exporter.shutdown();
+    expect(result.code).toBe(1); // ExportResultCode.FAILED: 401 is not retryable, so the SDK gives up at once
+    expect(String(result.error)).toMatch(/401|Unauthorized/);
+  }
+  expect(await storedSpans(traceId)).toBe(0);
+});
+
+test("a large export without a token gets 401 with a Bearer challenge, and the next export on the server still works", async ({ request }) => {
+  const unauthenticated = await request.post(endpoint, { headers: { "content-type": "application/x-protobuf" }, data: Buffer.alloc(7 * 1024 * 1024, 1) });
+  expect(unauthenticated.status()).toBe(401);
+  expect(unauthenticated.headers()["www-authenticate"]).toBe('Bearer realm="flowdeck-otlp"');
+  const { spans, traceId } = recordSpans(`e2e-after-401-${Date.now()}`);
+  const exporter = new HttpJsonExporter({ url: endpoint, headers });
+  expect((await exportWith(exporter, spans)).code).toBe(0);
+  await exporter.shutdown();
+  expect(await storedSpans(traceId)).toBe(2);
+});

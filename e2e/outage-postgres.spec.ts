@@ -5,6 +5,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
 import { E2E_USERS } from "./env";
 import { ensureUser, signIn } from "./fixtures/sign-in";
+import { bearer, mintIngestToken } from "./fixtures/ingest-token";
 import { migratedThrowawayPostgres, startFlowdeck, waitForOk, type FlowdeckOnPostgres, type ThrowawayPostgres } from "./fixtures/throwaway-postgres";
 
 const PORTS = { web: 3460, worker: 3461 };
@@ -37,12 +38,14 @@ const errorState = (page: Page) => page.getByRole("alert").filter({ hasText: /fa
 
 let postgres: ThrowawayPostgres | undefined;
 let flowdeck: FlowdeckOnPostgres | undefined;
+let ingestHeaders: Record<string, string> = {};
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   postgres = await migratedThrowawayPostgres();
+  ingestHeaders = bearer(await mintIngestToken(postgres.url, "e2e-outage"));
   flowdeck = startFlowdeck(postgres.url, PORTS);
   await waitForOk(`${flowdeck.url}/api/health/ready`, 120_000, flowdeck);
   await ensureUser(postgres.url, E2E_USERS.operator);
@@ -105,7 +108,7 @@ test("an empty store says how to send spans; healthy spans give a plain all-clea
   await expect(page.getByTestId("overview-attention")).toHaveCount(0);
   await expect(page.getByTestId("overview-brokers")).toHaveAttribute("data-severity", "ok");
 
-  expect((await request.post(`${base}/api/otlp/v1/traces`, { data: healthyExport() })).status()).toBe(200);
+  expect((await request.post(`${base}/api/otlp/v1/traces`, { headers: ingestHeaders, data: healthyExport() })).status()).toBe(200);
   await expect(async () => {
     await page.reload();
     await expect(page.getByTestId("overview-calm")).toBeVisible({ timeout: 1_000 });
@@ -129,7 +132,7 @@ test("with Postgres stopped every page shows its error state, and each recovers 
   const crashes: string[] = [];
   page.on("pageerror", (e) => crashes.push(e.message));
 
-  const exported = await request.post(`${base}/api/otlp/v1/traces`, { data: sagaExport() });
+  const exported = await request.post(`${base}/api/otlp/v1/traces`, { headers: ingestHeaders, data: sagaExport() });
   expect(exported.status()).toBe(200);
   // The worker projects the spans into the saga and the breaker within a few seconds.
   const store = new pg.Client({ connectionString: postgres.url });

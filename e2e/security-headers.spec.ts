@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { E2E_DATABASE_URL } from "./env";
+import { bearer, mintIngestToken } from "./fixtures/ingest-token";
 import { createTopic, deleteTopic, produceTo } from "./fixtures/kafka-admin";
 import { expectSecurityHeaders, expectStaticHeaders, parsePolicy, watchSecurity } from "./fixtures/security-watch";
 import { hex, orderTrace, seedSpans } from "./fixtures/trace-seed";
@@ -132,7 +133,8 @@ test("a large OTLP export bypasses the proxy, is stored whole, and gets the stat
     }],
   });
   expect(exportBody.length).toBeGreaterThan(7_000_000);
-  const response = await request.post("/api/otlp/v1/traces", { headers: { "content-type": "application/json" }, data: exportBody });
+  const token = await mintIngestToken(E2E_DATABASE_URL, "e2e-security-headers");
+  const response = await request.post("/api/otlp/v1/traces", { headers: { "content-type": "application/json", ...bearer(token) }, data: exportBody });
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({});
   const headers = response.headers();

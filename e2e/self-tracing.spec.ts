@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { E2E_DATABASE_URL } from "./env";
+import { bearer, mintIngestToken } from "./fixtures/ingest-token";
 
 async function count(db: pg.Client, where: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM spans WHERE ${where}`);
@@ -19,7 +20,8 @@ test("Flowdeck traces its own ingest into itself, without tracing the ingest of 
       scopeSpans: [{ spans: [{ traceId: randomBytes(16).toString("hex"), spanId: randomBytes(8).toString("hex"), name: "probe",
         startTimeUnixNano: start.toString(), endTimeUnixNano: (start + 1000n).toString() }] }] }] };
     const before = await count(db, "service_name = 'flowdeck-web' AND name = 'otlp.ingest'");
-    expect((await request.post("/api/otlp/v1/traces", { data: exportBody })).status()).toBe(200);
+    const headers = bearer(await mintIngestToken(E2E_DATABASE_URL, "e2e-self-tracing"));
+    expect((await request.post("/api/otlp/v1/traces", { headers, data: exportBody })).status()).toBe(200);
 
     // Flowdeck's batch processor exports every few seconds: poll with slack.
     let after = before;

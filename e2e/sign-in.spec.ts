@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { E2E_USERS, storageStateOf } from "./env";
+import { createTopic, deleteTopic, produceTo } from "./fixtures/kafka-admin";
 
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
@@ -76,5 +77,34 @@ test.describe("secrets", () => {
     const sent = await Promise.all(bodies);
     expect(sent.length).toBeGreaterThan(10);
     for (const secret of secrets) expect(sent.filter((body) => body.includes(secret))).toHaveLength(0);
+  });
+});
+
+test.describe("a viewer", () => {
+  test.use({ storageState: storageStateOf("viewer") });
+  const topic = `e2e-${randomUUID().slice(0, 8)}.viewer.DLQ`;
+
+  test.beforeAll(async () => {
+    await createTopic(topic);
+    await produceTo(topic, [{ key: "order-1", value: "{}", headers: { "dlq.original.topic": "orders.payment", "dlq.error.type": "PoisonMessageError" } }]);
+  });
+
+  test.afterAll(async () => {
+    await deleteTopic(topic);
+  });
+
+  test("reads dead letters but is offered no redrive or discard, and no user management", async ({ page }) => {
+    test.setTimeout(90_000);
+    await expect(async () => {
+      await page.goto(`/dlq/local/${encodeURIComponent(topic)}`);
+      await expect(page.getByTestId("dlq-message-row")).toHaveCount(1, { timeout: 1_000 });
+    }).toPass({ timeout: 60_000, intervals: [2_000] });
+    await expect(page.getByTestId("dlq-redrive-matching")).toHaveCount(0);
+    await expect(page.getByTestId("dlq-discard-matching")).toHaveCount(0);
+    await page.getByTestId("dlq-message-row").getByRole("link").first().click();
+    await expect(page.getByTestId("dlq-message-drawer")).toBeVisible();
+    await expect(page.getByTestId("dlq-discard-message")).toHaveCount(0);
+    await expect(page.getByTestId("dlq-redrive-message")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
   });
 });

@@ -1,5 +1,7 @@
 // Each service's OpenTelemetry SDK: spans are batched and exported as OTLP/HTTP protobuf to Flowdeck.
 // Every span is kept (no sampling): Flowdeck derives sagas, breakers and flows from all of them.
+// Flowdeck's ingest token comes the standard way: the exporter reads OTEL_EXPORTER_OTLP_TRACES_HEADERS
+// (or OTEL_EXPORTER_OTLP_HEADERS) = "Authorization=Bearer fdi_…" itself; `npm run demo` sets it.
 import { trace, type Tracer } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";

@@ -27,6 +27,8 @@ export type DemoStackOptions = {
   knobs?: KnobChanges;
   /** Flowdeck's OTLP endpoint; empty (default) exports nothing. */
   otlpUrl?: string;
+  /** The ingest token the services' exporters send to otlpUrl. */
+  otlpToken?: string;
   brokers?: string;
   /** Where service output goes; by default it is kept and printed only if the stack fails to start. */
   log?: (line: string) => void;
@@ -120,13 +122,14 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     DEMO_ORDER_PORT: String(orderPort),
     DEMO_TOPIC_PREFIX: `${slug.replaceAll("_", "-")}.`,
   };
+  const headers: Record<string, string> = options.otlpToken ? { OTEL_EXPORTER_OTLP_TRACES_HEADERS: `Authorization=Bearer ${options.otlpToken}` } : {};
   await dropDatabase(databaseUrl);
   await migrateDemoDatabase(databaseUrl);
   const lines: string[] = [];
   const supervisor = new Supervisor(options.log ?? ((line) => lines.push(line)));
   const stack = new DemoStack(env.DEMO_TOPIC_PREFIX, topicNames(env.DEMO_TOPIC_PREFIX), databaseUrl, brokers, supervisor, orderPort);
   if (options.knobs) await stack.setKnobs(options.knobs);
-  for (const service of options.services ?? SERVICES) supervisor.start(serviceProcess(service, env));
+  for (const service of options.services ?? SERVICES) supervisor.start(serviceProcess(service, { ...env, ...headers }));
   try {
     if ((options.services ?? SERVICES).includes("order")) await stack.waitFor("the order service", () => stack.api.healthy(), 60_000);
   } catch (error) {

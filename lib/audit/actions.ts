@@ -23,6 +23,9 @@ export const KNOWN_AUDIT_ACTIONS = [
   { action: "users.disable", label: "Disable a user" },
   { action: "users.enable", label: "Enable a user" },
   { action: "users.password", label: "Set a user's password" },
+  { action: "ingest-token.create", label: "Create an ingest token" },
+  { action: "ingest-token.rotate", label: "Rotate an ingest token" },
+  { action: "ingest-token.revoke", label: "Revoke an ingest token" },
 ] as const;
 
 /** "domain.verb" or "domain.verb.detail": lower-case words, dots between. */

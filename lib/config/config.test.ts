@@ -34,6 +34,12 @@ describe("parseConfig", () => {
     expect(config.otlpMaxBodyBytes).toBe(8 * 1024 * 1024);
     expect(config.selfTracingUrl).toBeNull();
     expect(parseConfig({ ...base, FLOWDECK_SELF_TRACING: "true", PORT: "4000" }).selfTracingUrl).toBe("http://127.0.0.1:4000/api/otlp/v1/traces");
+    expect(parseConfig({ ...base, FLOWDECK_SELF_TRACING: "true" }).selfTracingToOwnEndpoint).toBe(true);
+    expect(parseConfig({ ...base, FLOWDECK_SELF_TRACING: "true", FLOWDECK_SELF_TRACING_URL: "http://c:4318/v1/traces" }).selfTracingToOwnEndpoint).toBe(false);
+    expect(config.selfTracingToOwnEndpoint).toBe(false);
+    expect(config.selfTracingTokenFile).toBeNull();
+    expect(config.ingestTokenCacheTtlMs).toBe(15_000);
+    expect(parseConfig({ ...base, FLOWDECK_INGEST_TOKEN_CACHE_TTL: "5s" }).ingestTokenCacheTtlMs).toBe(5_000);
     expect(config.dlqTopicPattern.test("orders.payment.DLQ")).toBe(true);
     expect(config.dlqTopicPattern.test("dlq.orders")).toBe(true);
     expect(config.dlqTopicPattern.test("orders")).toBe(false);
@@ -146,6 +152,9 @@ describe("parseConfig", () => {
     [{ ...base, FLOWDECK_FOUR_EYES_ABOVE: "1.5" }, /FLOWDECK_FOUR_EYES_ABOVE expected a positive whole number/],
     [{ ...base, FLOWDECK_FOUR_EYES_ABOVE: "many" }, /FLOWDECK_FOUR_EYES_ABOVE expected a positive whole number .*\(got "many"\)/],
     [{ ...base, FLOWDECK_FOUR_EYES_EXPIRY: "forever" }, /FLOWDECK_FOUR_EYES_EXPIRY expected a duration such as 90s, 15m or 2h, got "forever"/],
+    [{ ...base, FLOWDECK_INGEST_TOKEN_CACHE_TTL: "500ms" }, /FLOWDECK_INGEST_TOKEN_CACHE_TTL /],
+    [{ ...base, FLOWDECK_INGEST_TOKEN_CACHE_TTL: "10m" }, /FLOWDECK_INGEST_TOKEN_CACHE_TTL at most 5m/],
+    [{ ...base, FLOWDECK_INGEST_TOKEN_CACHE_TTL: "soon" }, /FLOWDECK_INGEST_TOKEN_CACHE_TTL expected a duration/],
     [{ ...base, PORT: "70000" }, /PORT .*\(got "70000"\)/],
     [{ ...base, PORT: "4000", FLOWDECK_WORKER_PORT: "4000" }, /FLOWDECK_WORKER_PORT must differ from PORT/],
   ])("rejects %j with one line naming the variable", (env, expected) => {

@@ -30,6 +30,12 @@ export type Config = {
   auth: AuthConfig;
   /** Rules that hide sensitive values of DLQ messages from viewers; none when no rules file is set. */
   maskingRules: MaskingRule[];
+  /** Whether self-tracing goes to this console's own endpoint (FLOWDECK_SELF_TRACING_URL unset). */
+  selfTracingToOwnEndpoint: boolean;
+  /** A file with the ingest token self-tracing sends; null: Flowdeck mints one when it traces into itself. */
+  selfTracingTokenFile: string | null;
+  /** How long an ingest token's state is cached per process (the bound on a revoke taking effect). */
+  ingestTokenCacheTtlMs: number;
   webPort: number;
   workerPort: number;
   logLevel: FlatEnv["FLOWDECK_LOG_LEVEL"];
@@ -138,6 +144,9 @@ export function parseConfig(env: Record<string, string | undefined>, read: ReadT
       oidc,
     },
     maskingRules,
+    selfTracingToOwnEndpoint: e.FLOWDECK_SELF_TRACING && e.FLOWDECK_SELF_TRACING_URL === undefined,
+    selfTracingTokenFile: e.FLOWDECK_SELF_TRACING_TOKEN_FILE ?? null,
+    ingestTokenCacheTtlMs: e.FLOWDECK_INGEST_TOKEN_CACHE_TTL,
     webPort: e.PORT,
     workerPort: e.FLOWDECK_WORKER_PORT,
     logLevel: e.FLOWDECK_LOG_LEVEL,

@@ -116,6 +116,10 @@ export const FlatEnv = z.object({
   FLOWDECK_OIDC_ROLE_GROUPS: z.string().default(""),
   // A JSON file of rules that hide sensitive values in DLQ messages from viewers (README, "Masking"); read by load.ts.
   FLOWDECK_MASKING_RULES_FILE: z.string().trim().min(1).optional(),
+  // A file holding the ingest token self-tracing sends; unset: Flowdeck mints its own for its own endpoint.
+  FLOWDECK_SELF_TRACING_TOKEN_FILE: z.string().trim().min(1).optional(),
+  // How long a process trusts its copy of the ingest tokens: a revoked token is refused within this bound.
+  FLOWDECK_INGEST_TOKEN_CACHE_TTL: duration.pipe(z.number().min(1_000, "at least 1s").max(300_000, "at most 5m")).default(15_000),
   PORT: port.default(3000),
   FLOWDECK_WORKER_PORT: port.default(3001),
   FLOWDECK_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

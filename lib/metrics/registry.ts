@@ -9,6 +9,7 @@ type Metrics = {
   projectionLagSeconds: Gauge;
   ingestSpans: Counter<"outcome">;
   ingestRequests: Counter<"status">;
+  ingestAuthRejections: Counter<"reason">;
   ingestBatchSeconds: Histogram;
 };
 
@@ -52,6 +53,12 @@ function create(): Metrics {
       name: "flowdeck_ingest_requests_total",
       help: "OTLP export requests answered, by HTTP status",
       labelNames: ["status"],
+      registers: [registry],
+    }),
+    ingestAuthRejections: new Counter({
+      name: "flowdeck_ingest_auth_rejections_total",
+      help: "OTLP export requests refused before their body was read, by reason: missing, malformed, unknown or revoked token",
+      labelNames: ["reason"],
       registers: [registry],
     }),
     ingestBatchSeconds: new Histogram({

@@ -4,7 +4,7 @@ import nextEnv from "@next/env";
 import { getConfig } from "@/lib/config";
 import { errorMessage, log, setLogLevel } from "@/lib/log";
 import { startConfiguredProcess } from "@/lib/startup/preflight";
-import { startSelfTracing, stopSelfTracing } from "@/lib/telemetry";
+import { startConfiguredSelfTracing, stopSelfTracing } from "@/lib/telemetry";
 import { startHealthServer } from "./health-server";
 import { startWorker } from "./runner";
 
@@ -12,7 +12,7 @@ nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.err
 await startConfiguredProcess("worker");
 const config = getConfig();
 setLogLevel(config.logLevel);
-if (config.selfTracingUrl) startSelfTracing(config.selfTracingUrl, "flowdeck-worker");
+await startConfiguredSelfTracing("worker");
 
 const health = await startHealthServer(config.workerPort).catch((error: unknown) => {
   console.error(`flowdeck worker: cannot listen on 127.0.0.1:${config.workerPort} (FLOWDECK_WORKER_PORT): ${errorMessage(error)}`);

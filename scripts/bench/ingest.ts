@@ -56,7 +56,7 @@ async function waitReady(): Promise<void> {
   throw new Error("Flowdeck did not become ready");
 }
 
-async function sendFor(seconds: number, pool: Template[], latencies: number[] | null): Promise<number> {
+async function sendFor(seconds: number, pool: Template[], latencies: number[] | null, authorization: string): Promise<number> {
   const deadline = Date.now() + seconds * 1000;
   let acknowledged = 0;
   let next = 0;
@@ -65,7 +65,7 @@ async function sendFor(seconds: number, pool: Template[], latencies: number[] | 
       const template = pool[next++ % pool.length] as Template;
       const body = Buffer.from(freshIds(template));
       const started = performance.now();
-      const response = await fetch(URL_, { method: "POST", body, headers: { "content-type": "application/x-protobuf" } });
+      const response = await fetch(URL_, { method: "POST", body, headers: { "content-type": "application/x-protobuf", authorization } });
       await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`export answered ${response.status}`);
       latencies?.push(performance.now() - started);
@@ -110,9 +110,12 @@ async function main(): Promise<void> {
       stdio: ["ignore", "ignore", "inherit"],
     });
     await waitReady();
+    // The senders authenticate like any exporter, so the token check is part of what is measured.
+    const { createIngestToken } = await import("@/lib/ingest-tokens");
+    const authorization = `Bearer ${(await createIngestToken(`bench-ingest-${Date.now()}`, "bench:ingest")).token}`;
     const pool = templates();
     console.log(`bench: ${TEMPLATES} pre-encoded batches of ${BATCH} spans (${(pool[0]?.body.length ?? 0) / 1024 | 0} KB each); warming up 10 s`);
-    await sendFor(10, pool, null);
+    await sendFor(10, pool, null, authorization);
 
     const web = pidsMatching("next-server");
     const worker = pidsMatching("lib/worker/main.ts");
@@ -121,7 +124,7 @@ async function main(): Promise<void> {
     const latencies: number[] = [];
     console.log(`bench: ${SENDERS} senders for ${DURATION_S} s`);
     const started = performance.now();
-    const acknowledged = await sendFor(DURATION_S, pool, latencies);
+    const acknowledged = await sendFor(DURATION_S, pool, latencies, authorization);
     const wall = (performance.now() - started) / 1000;
     const cpu = [totalCpu(web), totalCpu(worker), totalCpu(postgres)].map((c, i) => (c - (cpuBefore[i] ?? 0)) / wall);
     const { projectionLagSeconds } = await import("@/lib/projector");

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import zlib from "node:zlib";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/otlp/v1/traces/route";
 import { disconnectDb } from "@/lib/db";
+import { createIngestToken } from "@/lib/ingest-tokens";
 import { ExportTraceServiceRequest, ExportTraceServiceResponse, RpcStatus } from "@/lib/ingest/otlp/schema";
 import { INTEGRATION_DATABASE_URL } from "./env";
 
@@ -11,6 +12,12 @@ const db = new pg.Pool({ connectionString: INTEGRATION_DATABASE_URL, max: 1 });
 afterAll(async () => {
   await db.end();
   await disconnectDb();
+});
+
+// Every export here carries a live ingest token; tests/integration/otlp-ingest-tokens.test.ts covers refusals.
+let authorization = "";
+beforeAll(async () => {
+  authorization = `Bearer ${(await createIngestToken(`it-otlp-ingest-${hex(4)}`, "it:otlp-ingest")).token}`;
 });
 
 const nowNs = () => BigInt(Date.now()) * 1_000_000n;
@@ -36,7 +43,7 @@ function jsonSpan(traceId: string, over: Record<string, unknown> = {}): Record<s
 const jsonExport = (spans: Record<string, unknown>[]) => ({ resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: "payment" } }] }, scopeSpans: [{ scope: { name: "kafkajs" }, spans }] }] });
 
 function post(body: Uint8Array | string, contentType: string, headers: Record<string, string> = {}): Promise<Response> {
-  return POST(new Request("http://flowdeck.test/api/otlp/v1/traces", { method: "POST", body: typeof body === "string" ? body : Buffer.from(body), headers: { "content-type": contentType, ...headers } }));
+  return POST(new Request("http://flowdeck.test/api/otlp/v1/traces", { method: "POST", body: typeof body === "string" ? body : Buffer.from(body), headers: { "content-type": contentType, authorization, ...headers } }));
 }
 
 /** The protobuf form of the same export, encoded by the same official schema an SDK uses. */

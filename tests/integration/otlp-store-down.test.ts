@@ -7,6 +7,7 @@ import { startThrowawayPostgres, type ThrowawayPostgres } from "./support/throwa
 const run = promisify(execFile);
 let postgres: ThrowawayPostgres;
 let POST: (request: Request) => Promise<Response>;
+let authorization = "";
 
 beforeAll(async () => {
   postgres = await startThrowawayPostgres();
@@ -14,6 +15,8 @@ beforeAll(async () => {
   // This file's own module graph: the route and its pool point at the throwaway Postgres.
   vi.stubEnv("DATABASE_URL", postgres.url);
   ({ POST } = await import("@/app/api/otlp/v1/traces/route"));
+  const { createIngestToken } = await import("@/lib/ingest-tokens");
+  authorization = `Bearer ${(await createIngestToken("it-store-down", "it:store-down")).token}`;
 }, 120_000);
 
 afterAll(async () => {
@@ -26,7 +29,7 @@ function exportOne(): Request {
   const start = BigInt(Date.now()) * 1_000_000n;
   const body = { resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: randomBytes(16).toString("hex"), spanId: randomBytes(8).toString("hex"),
     name: "charge", startTimeUnixNano: start.toString(), endTimeUnixNano: (start + 1000n).toString() }] }] }] };
-  return new Request("http://flowdeck.test/api/otlp/v1/traces", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  return new Request("http://flowdeck.test/api/otlp/v1/traces", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", authorization } });
 }
 
 describe("ingest while Postgres is down", () => {
@@ -38,6 +41,14 @@ describe("ingest while Postgres is down", () => {
     expect(down.status).toBe(503);
     expect(down.headers.get("retry-after")).toBe("5");
     expect(await down.json()).toEqual({ code: 14, message: "trace store unavailable: spans were not stored, retry later" });
+
+    // Past the token cache too: the token cannot be checked, which is a 503 to retry on, never a 401.
+    const { resetIngestTokenCache } = await import("@/lib/ingest-tokens");
+    resetIngestTokenCache();
+    const unchecked = await POST(exportOne());
+    expect(unchecked.status).toBe(503);
+    expect(unchecked.headers.get("retry-after")).toBe("5");
+    expect(await unchecked.json()).toEqual({ code: 14, message: "trace store unavailable: spans were not stored, retry later" });
 
     await postgres.start();
     // The pool drops its dead connections by itself; polled with slack rather than timed.

@@ -6,6 +6,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/otlp/v1/traces/route";
 import { disconnectDb } from "@/lib/db";
+import { createIngestToken } from "@/lib/ingest-tokens";
 import { config, proxy } from "@/proxy";
 import { INTEGRATION_DATABASE_URL } from "./env";
 
@@ -87,7 +88,8 @@ describe("a large OTLP export, which the proxy would have buffered", () => {
       })) }],
     }] });
     expect(body.length).toBeGreaterThan(7_000_000);
-    const response = await POST(new Request("http://flowdeck.test/api/otlp/v1/traces", { method: "POST", body, headers: { "content-type": "application/json" } }));
+    const { token } = await createIngestToken(`it-proxy-scope-${randomBytes(4).toString("hex")}`, "it:proxy-scope");
+    const response = await POST(new Request("http://flowdeck.test/api/otlp/v1/traces", { method: "POST", body, headers: { "content-type": "application/json", authorization: `Bearer ${token}` } }));
     expect(response.status).toBe(200);
     const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM spans WHERE trace_id = decode($1, 'hex')", [traceId]);
     expect(rows[0]?.n).toBe(900);

@@ -10,6 +10,15 @@ export function encodingOf(contentType: string | null): Encoding {
   throw new IngestError(400, `content-type ${contentType ?? "(none)"} is not supported; send application/x-protobuf or application/json`);
 }
 
+/** The encoding to answer in before the content type has been checked: JSON unless it names protobuf. */
+export function replyEncodingOf(contentType: string | null): Encoding {
+  try {
+    return encodingOf(contentType);
+  } catch {
+    return "json";
+  }
+}
+
 const HEX = { 32: /^[0-9a-fA-F]{32}$/, 16: /^[0-9a-fA-F]{16}$/ } as const;
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 

@@ -13,9 +13,12 @@ export function exportResponse(encoding: Encoding, rejectedSpans: number, errorM
   return { contentType: "application/json", body: Buffer.from(JSON.stringify(object)) };
 }
 
-/** google.rpc.Status: code 3 (INVALID_ARGUMENT) for refused input, 14 (UNAVAILABLE) when the store is down. */
+/**
+ * google.rpc.Status: 3 (INVALID_ARGUMENT) for refused input, 8 (RESOURCE_EXHAUSTED) for a body over the
+ * limit, 14 (UNAVAILABLE) when the store is down, 16 (UNAUTHENTICATED) without a valid ingest token.
+ */
 export function errorStatus(encoding: Encoding, httpStatus: number, message: string): EncodedBody {
-  const code = httpStatus === 503 ? 14 : httpStatus === 413 ? 8 : 3;
+  const code = httpStatus === 503 ? 14 : httpStatus === 413 ? 8 : httpStatus === 401 ? 16 : 3;
   if (encoding === "protobuf") return { contentType: "application/x-protobuf", body: RpcStatus.encode(RpcStatus.fromObject({ code, message })).finish() };
   return { contentType: "application/json", body: Buffer.from(JSON.stringify({ code, message })) };
 }

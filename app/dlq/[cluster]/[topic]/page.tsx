@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getOperator, hasRole, type Operator } from "@/lib/auth";
+import { hasRole, type Operator } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import {
@@ -28,7 +28,9 @@ export const metadata: Metadata = { title: "DLQ messages" };
 type Params = { cluster: string; topic: string };
 
 export default async function DlqTopicPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<RawSearchParams> }) {
-  await requirePageRole();
+  const operator = await requirePageRole();
+  // Viewers get no redrive or discard controls; the actions refuse them on the server regardless.
+  const canAct = hasRole(operator, "operator");
   const [{ cluster: rawCluster, topic: rawTopic }, query] = await Promise.all([params, searchParams]);
   const cluster = decodeURIComponent(rawCluster);
   const topic = decodeURIComponent(rawTopic);
@@ -52,7 +54,6 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
     return (<>{header}<UrlProblems problems={parsed.problems} title="This link has a problem, so no messages were listed" resetHref={base} /><FilterForm action={base} url={{}} />{back}</>);
   }
   const { view } = parsed;
-  const operator = await getOperator();
   // A filter that could find messages by a value masked from this operator is refused, not run (lib/dlq/masking).
   const refusal = browseFilterRefusal(view.input, operator);
   if (refusal !== null) {
@@ -92,7 +93,7 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
               <Link href={href({ group: "errors", cursor: undefined, msg: undefined })} aria-current={grouped ? "page" : undefined} className={grouped ? "font-medium" : "text-muted"}>Group by error</Link>
             </nav>
           </div>
-          {pendingMatching > 0 && (
+          {pendingMatching > 0 && canAct && (
             <div className="mb-2 flex flex-wrap items-start gap-2">
               <RedriveForm cluster={cluster} topic={topic} selection={{ kind: "filter", query: filterQuery }} testId="dlq-redrive-matching"
                 label={`Redrive all ${matchingLabel} pending matching`} />
@@ -100,7 +101,7 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
                 label={`Discard all ${matchingLabel} pending matching`} count={pendingMatching > COUNT_CAP ? null : pendingMatching} approvalAbove={approvalAbove} />
             </div>
           )}
-          {page && <SelectionActions cluster={cluster} topic={topic} approvalAbove={approvalAbove} />}
+          {page && canAct && <SelectionActions cluster={cluster} topic={topic} approvalAbove={approvalAbove} />}
           {groups && <ErrorGroupsTable groups={groups} hrefOf={(errorType) => href({ group: undefined, error: errorType, cursor: undefined })} />}
           {page && <MessagesTable items={page.items} hrefOf={(m) => href({ msg: `${m.partition}:${m.offset}` })} />}
           <div className="mt-3 flex gap-4 text-sm">
@@ -112,7 +113,7 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
         {drawer && (drawer.message
           ? <MessageDrawer message={drawer.message} correlation={drawer.correlation} payload={drawer.payload} closeHref={href({ msg: undefined })}
               projectionLagSeconds={drawer.lag}
-              actions={drawer.message.status === "pending"
+              actions={drawer.message.status === "pending" && canAct
                 ? (
                   <div className="flex flex-col gap-2">
                     <RedriveForm cluster={cluster} topic={topic} selection={{ kind: "messages", positions: [`${drawer.message.partition}:${drawer.message.offset}`] }}

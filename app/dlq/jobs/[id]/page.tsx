@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getOperator, hasRole } from "@/lib/auth";
 import { getApprovalRequestForJob, getRedriveJob, listRedriveItems } from "@/lib/dlq";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { JobApproval } from "@/components/dlq/job-approval";
@@ -10,6 +9,7 @@ import { JobProgress } from "@/components/dlq/job-progress";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageRole } from "@/lib/auth/page-access";
+import { hasRole } from "@/lib/auth";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Redrive job" };
@@ -20,7 +20,7 @@ const ITEM_STATUSES = ["sent", "failed", "skipped", "pending", "cancelled"] as c
 type Query = { after?: string; status?: string; conflicts?: string };
 
 export default async function RedriveJobPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Query> }) {
-  await requirePageRole();
+  const operator = await requirePageRole();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const job = await getRedriveJob(id);
   if (!job) {
@@ -34,9 +34,7 @@ export default async function RedriveJobPage({ params, searchParams }: { params:
   }
   const after = query.after && /^\d{1,19}$/.test(query.after) ? query.after : undefined;
   const status = ITEM_STATUSES.find((s) => s === query.status);
-  const [{ items, nextAfter }, approval, operator] = await Promise.all([
-    listRedriveItems(job.id, { afterId: after, status }), getApprovalRequestForJob(job.id), getOperator(),
-  ]);
+  const [{ items, nextAfter }, approval] = await Promise.all([listRedriveItems(job.id, { afterId: after, status }), getApprovalRequestForJob(job.id)]);
   // Who may decide is shown here for convenience only: the server action checks it again.
   const isOperator = hasRole(operator, "operator");
   const viewer = { isRequester: isOperator && approval?.requestedById === operator.id, canDecide: isOperator && approval?.requestedById !== operator.id };
@@ -53,7 +51,7 @@ export default async function RedriveJobPage({ params, searchParams }: { params:
         <span className="text-muted">{job.velocity === null ? "no velocity limit" : `at most ${job.velocity.toLocaleString("en-US")} messages/s`}</span>
         {job.overrideBreakers && <Badge tone="warn">breakers overridden</Badge>}
         {job.overrideLoopGuard && <Badge tone="warn">loop guard overridden</Badge>}
-        <span className="ml-auto"><JobControls jobId={job.id} status={job.status} /></span>
+        {hasRole(operator, "operator") && <span className="ml-auto"><JobControls jobId={job.id} status={job.status} /></span>}
       </div>
       {approval && <JobApproval request={approval} viewer={viewer} />}
       {conflicts > 0 && (
