@@ -49,6 +49,8 @@ export default defineConfig({
       FLOWDECK_KAFKA_TIMEOUT: "4s",
       // Flowdeck traces itself into itself, as an operator would run it (e2e/self-tracing.spec.ts).
       FLOWDECK_SELF_TRACING: "true",
+      // The four-eyes rule, above the few messages other specs act on (e2e/four-eyes.spec.ts acts on 25).
+      FLOWDECK_FOUR_EYES_ABOVE: "20",
       FLOWDECK_AUTH_SECRET: "e2e-tests-secret-not-for-production-0123456789",
       FLOWDECK_OIDC_ISSUER: `http://127.0.0.1:${E2E_OIDC_PORT}`,
       FLOWDECK_OIDC_CLIENT_ID: "flowdeck-e2e",

@@ -63,6 +63,7 @@ export function RedriveForm({ cluster, topic, selection, label, testId }: Props)
   }
   const p = preparation;
   const needsTyping = p.count > p.confirmAbove;
+  const needsApproval = p.approvalAbove !== null && p.count > p.approvalAbove;
   return (
     <form data-testid={testId} onSubmit={start} className="flex flex-col gap-3 rounded border border-accent/40 bg-surface p-3 text-sm" aria-label="Confirm redrive">
       <p className="font-medium">Redrive {n(p.count)} message{p.count === 1 ? "" : "s"}</p>
@@ -112,10 +113,15 @@ export function RedriveForm({ cluster, topic, selection, label, testId }: Props)
           <input aria-label="Type the count to confirm" value={typed} onChange={(e) => setTyped(e.target.value)} className="w-40 rounded border border-border bg-surface px-2 py-0.5" />
         </label>
       )}
+      {needsApproval && (
+        <p className="rounded border border-warn/40 bg-warn-soft p-2" data-testid="redrive-needs-approval">
+          More than {n(p.approvalAbove ?? 0)} messages: the job is created awaiting a second operator&apos;s approval, and nothing is sent until then.
+        </p>
+      )}
       <div className="flex gap-2">
         <button type="submit" disabled={pending || (needsTyping && Number(typed.replace(/[,\s_]/g, "")) !== p.count)}
           className="rounded bg-accent px-3 py-1 font-medium text-white disabled:opacity-60">
-          {pending ? "Starting…" : `Redrive ${n(p.count)}`}
+          {pending ? "Starting…" : needsApproval ? `Ask for approval to redrive ${n(p.count)}` : `Redrive ${n(p.count)}`}
         </button>
         <button type="button" onClick={() => setPreparation(null)} className="text-muted hover:text-fg">Cancel</button>
       </div>

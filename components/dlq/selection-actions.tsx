@@ -6,7 +6,7 @@ import { SELECTION_FORM } from "./selection-form-id";
 
 
 /** Redrive or discard the messages ticked in the table; shown once at least one is ticked. */
-export function SelectionActions({ cluster, topic }: { cluster: string; topic: string }) {
+export function SelectionActions({ cluster, topic, approvalAbove }: { cluster: string; topic: string; approvalAbove: number | null }) {
   const [positions, setPositions] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
@@ -42,7 +42,8 @@ export function SelectionActions({ cluster, topic }: { cluster: string; topic: s
           <span className="py-1 text-sm font-medium" data-testid="dlq-selected-count">{count} selected</span>
           {/* keyed by the selection, so a change of it starts the confirmation over */}
           <RedriveForm key={`r-${positions.join()}`} cluster={cluster} topic={topic} selection={{ kind: "messages", positions }} testId="dlq-redrive-selected" label={`Redrive ${count} selected`} />
-          <DiscardForm key={`d-${positions.join()}`} cluster={cluster} topic={topic} selection={{ kind: "messages", positions }} testId="dlq-discard-selected" label={`Discard ${count} selected`} onDone={setNotice} />
+          <DiscardForm key={`d-${positions.join()}`} cluster={cluster} topic={topic} selection={{ kind: "messages", positions }} testId="dlq-discard-selected" label={`Discard ${count} selected`} onDone={setNotice}
+            count={count} approvalAbove={approvalAbove} />
         </>
       )}
     </div>

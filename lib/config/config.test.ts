@@ -46,6 +46,10 @@ describe("parseConfig", () => {
     expect(config.dlqHeaderSamplingMs).toBe(5 * 60_000);
     expect(parseConfig({ ...base, FLOWDECK_DLQ_HEADER_SAMPLING: "off" }).dlqHeaderSamplingMs).toBeNull();
     expect(parseConfig({ ...base, FLOWDECK_DLQ_HEADER_SAMPLING: "90s" }).dlqHeaderSamplingMs).toBe(90_000);
+    expect(config.fourEyesAbove).toBeNull();
+    expect(config.fourEyesExpiryMs).toBe(24 * 3_600_000);
+    expect(parseConfig({ ...base, FLOWDECK_FOUR_EYES_ABOVE: "" }).fourEyesAbove).toBeNull();
+    expect(parseConfig({ ...base, FLOWDECK_FOUR_EYES_ABOVE: "500", FLOWDECK_FOUR_EYES_EXPIRY: "2h" })).toMatchObject({ fourEyesAbove: 500, fourEyesExpiryMs: 7_200_000 });
   });
 
   it("reads sign-in settings: local accounts by default, single sign-on when configured", () => {
@@ -144,6 +148,10 @@ describe("parseConfig", () => {
     [{ ...base, FLOWDECK_SPAN_RETENTION: "0d" }, /FLOWDECK_SPAN_RETENTION expected a duration/],
     [{ ...base, FLOWDECK_AUDIT_RETENTION: "12h" }, /FLOWDECK_AUDIT_RETENTION audit retention must be at least 1d/],
     [{ ...base, FLOWDECK_SELF_TRACING_URL: "collector:4318" }, /FLOWDECK_SELF_TRACING_URL expected an http\(s\) URL/],
+    [{ ...base, FLOWDECK_FOUR_EYES_ABOVE: "0" }, /FLOWDECK_FOUR_EYES_ABOVE expected a positive whole number of messages .*\(got "0"\)/],
+    [{ ...base, FLOWDECK_FOUR_EYES_ABOVE: "1.5" }, /FLOWDECK_FOUR_EYES_ABOVE expected a positive whole number/],
+    [{ ...base, FLOWDECK_FOUR_EYES_ABOVE: "many" }, /FLOWDECK_FOUR_EYES_ABOVE expected a positive whole number .*\(got "many"\)/],
+    [{ ...base, FLOWDECK_FOUR_EYES_EXPIRY: "forever" }, /FLOWDECK_FOUR_EYES_EXPIRY expected a duration such as 90s, 15m or 2h, got "forever"/],
     [{ ...base, FLOWDECK_INGEST_TOKEN_CACHE_TTL: "500ms" }, /FLOWDECK_INGEST_TOKEN_CACHE_TTL /],
     [{ ...base, FLOWDECK_INGEST_TOKEN_CACHE_TTL: "10m" }, /FLOWDECK_INGEST_TOKEN_CACHE_TTL at most 5m/],
     [{ ...base, FLOWDECK_INGEST_TOKEN_CACHE_TTL: "soon" }, /FLOWDECK_INGEST_TOKEN_CACHE_TTL expected a duration/],

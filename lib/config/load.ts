@@ -13,6 +13,10 @@ export type Config = {
   dlqHeaderSamplingMs: number | null;
   /** Above this many messages a redrive asks for the count to be typed. */
   redriveConfirmAbove: number;
+  /** The four-eyes rule: bulk redrives and discards above this many messages wait for a second operator; null: off. */
+  fourEyesAbove: number | null;
+  /** How long a four-eyes request waits for a decision before it expires. */
+  fourEyesExpiryMs: number;
   /** The loop guard: how often a message may be redriven before it needs an override. */
   redriveMaxCount: number;
   stuckSagaThresholdMs: number;
@@ -124,6 +128,8 @@ export function parseConfig(env: Record<string, string | undefined>, read: ReadT
     dlqHeaderSamplingMs: e.FLOWDECK_DLQ_HEADER_SAMPLING,
     redriveConfirmAbove: e.FLOWDECK_REDRIVE_CONFIRM_ABOVE,
     redriveMaxCount: e.FLOWDECK_REDRIVE_MAX_COUNT,
+    fourEyesAbove: e.FLOWDECK_FOUR_EYES_ABOVE,
+    fourEyesExpiryMs: e.FLOWDECK_FOUR_EYES_EXPIRY,
     stuckSagaThresholdMs: e.FLOWDECK_STUCK_SAGA_THRESHOLD,
     kafkaTimeoutMs: e.FLOWDECK_KAFKA_TIMEOUT,
     spanRetentionMs: e.FLOWDECK_SPAN_RETENTION,

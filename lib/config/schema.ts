@@ -81,6 +81,17 @@ export const FlatEnv = z.object({
   }).default(5 * 60_000),
   // Above this many messages a redrive asks the operator to type the count.
   FLOWDECK_REDRIVE_CONFIRM_ABOVE: z.coerce.number().int().min(1).max(100_000_000).default(1_000),
+  // The four-eyes rule: a bulk redrive or discard of more than this many messages waits for a second operator's
+  // approval. Unset: off.
+  FLOWDECK_FOUR_EYES_ABOVE: z.string().optional().transform((text, ctx) => {
+    if (text === undefined || text.trim() === "") return null; // an empty line in .env leaves the rule off
+    const value = Number(text.trim());
+    if (/^\d+$/.test(text.trim()) && value >= 1 && value <= 100_000_000) return value;
+    ctx.addIssue({ code: "custom", message: "expected a positive whole number of messages (at most 100000000), or unset for off" });
+    return z.NEVER;
+  }),
+  // How long such a request waits for a decision before it expires.
+  FLOWDECK_FOUR_EYES_EXPIRY: duration.default(24 * 3_600_000),
   // A message already redriven this many times is not redriven again without an override (the loop guard).
   FLOWDECK_REDRIVE_MAX_COUNT: z.coerce.number().int().min(1).max(1_000).default(3),
   FLOWDECK_STUCK_SAGA_THRESHOLD: duration.default(15 * 60_000),

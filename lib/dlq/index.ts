@@ -23,3 +23,8 @@ export { controlRedriveJob, type JobControl } from "./redrive/control-job";
 export { getRedriveJob, listRedriveJobs, type RedriveJobView, type RedriveJobStatus } from "./redrive/queries/get-redrive-job";
 export { listRedriveItems, ITEMS_PAGE, type RedriveItemView, type ConsumerOutcome } from "./redrive/queries/list-redrive-items";
 export type { GatingBreaker } from "./redrive/open-breakers";
+export {
+  APPROVAL_STATUSES, decideApprovalRequest, expireApprovalRequests, formatUtc, getApprovalRequestForJob, listAwaitingApprovalRequests, needsApproval,
+  requestDiscard, type ApprovalDecision, type ApprovalKind, type ApprovalOutcome, type ApprovalRequestView, type ApprovalStatus, type DiscardAsk,
+  type DiscardOutcome,
+} from "./approvals";

@@ -4,6 +4,7 @@ import { errorMessage, log } from "@/lib/log";
 import { InstanceStore } from "./instance-store";
 import { runTaskLoop } from "./task-loop";
 import type { WorkerTask } from "./task";
+import { approvalExpiryTask } from "./tasks/approval-expiry";
 import { auditRetentionTask } from "./tasks/audit-retention";
 import { clusterProbeTask } from "./tasks/cluster-probe";
 import { dlqIndexerTask } from "./tasks/dlq-indexer";
@@ -17,7 +18,7 @@ const STOP_GRACE_MS = 10_000;
 /** Starts the background tasks; the returned stop() stops taking work, waits for runs in progress, and lets go. */
 export async function startWorker(extraTasks: WorkerTask[] = []): Promise<{ id: string; stop: () => Promise<void> }> {
   const store = new InstanceStore();
-  const tasks = [heartbeatTask(store), clusterProbeTask(), spanRetentionTask(), auditRetentionTask(), projectorTask(), dlqIndexerTask(), redriveExecutorTask(), ...extraTasks];
+  const tasks = [heartbeatTask(store), clusterProbeTask(), spanRetentionTask(), auditRetentionTask(), projectorTask(), dlqIndexerTask(), redriveExecutorTask(), approvalExpiryTask(), ...extraTasks];
   await store.register(tasks.map((t) => t.name));
   const controller = new AbortController();
   const loops = tasks.map((task) => runTaskLoop(task, controller.signal, store));

@@ -16,6 +16,7 @@ import { closeAllClusters } from "@/lib/kafka";
 import { expectSentExactlyOnce } from "./support/exactly-once";
 import { deadLetter, indexAll, topicsOn, type TopicsHelper } from "./support/redrive-topics";
 import { startThrowawayBroker, type ThrowawayBroker } from "./support/throwaway-broker";
+import { operator } from "./support/operators";
 
 const CLUSTER = "outage";
 const MESSAGES = 2_000;
@@ -97,7 +98,7 @@ describe("redrive while the broker is down", () => {
     await indexAll(dlq, MESSAGES, 60_000, CLUSTER);
     const created = await createRedriveJob({
       cluster: CLUSTER, topic: dlq, targetTopic: null, velocity: VELOCITY, overrideBreakers: false, overrideLoopGuard: false, indexedBefore: null, confirmedCount: MESSAGES,
-      actor: "ana", selection: { kind: "filter", input: { cluster: CLUSTER, topic: dlq, status: "pending" } },
+      operator: operator("ana"), selection: { kind: "filter", input: { cluster: CLUSTER, topic: dlq, status: "pending" } },
     });
     expect(created).toMatchObject({ total: MESSAGES, conflicts: 0 });
     note("job created");

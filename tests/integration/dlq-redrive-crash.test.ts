@@ -17,6 +17,7 @@ import { freePort } from "./support/free-port";
 import { killStartedProcesses, startFlowdeckProcess, workerEnv } from "./support/flowdeck-process";
 import { countByRedriveId, createTopics, deadLetter, deleteTopics, indexAll, produce, readAll } from "./support/redrive-topics";
 import { runUntilSettled } from "./support/run-until-settled";
+import { operator } from "./support/operators";
 
 const MESSAGES = 10_000;
 const BATCH = 500; // small enough that batches follow the crash: 20 in all
@@ -49,7 +50,7 @@ async function deadLetteredOrders(name: string): Promise<{ dlq: string; orders: 
 async function redriveAll(dlq: string): Promise<string> {
   const created = await createRedriveJob({
     cluster: "local", topic: dlq, targetTopic: null, velocity: null, overrideBreakers: false, overrideLoopGuard: false, indexedBefore: null, confirmedCount: MESSAGES,
-    actor: "ana", selection: { kind: "filter", input: { cluster: "local", topic: dlq, status: "pending" } },
+    operator: operator("ana"), selection: { kind: "filter", input: { cluster: "local", topic: dlq, status: "pending" } },
   });
   expect(created).toMatchObject({ total: MESSAGES, conflicts: 0 });
   return created.jobId;

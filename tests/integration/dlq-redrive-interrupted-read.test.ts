@@ -15,6 +15,7 @@ import { closeAllClusters, getClusterClient } from "@/lib/kafka";
 import { expectSentExactlyOnce } from "./support/exactly-once";
 import { createTopics, deadLetter, deleteTopics, indexAll, produce, readAll } from "./support/redrive-topics";
 import { runUntilSettled } from "./support/run-until-settled";
+import { operator } from "./support/operators";
 
 const run = `it-cut-${randomUUID().slice(0, 8)}`;
 const topics: string[] = [];
@@ -29,7 +30,7 @@ async function deadLetteredOrders(name: string, count: number): Promise<{ dlq: s
   await indexAll(dlq, count);
   const created = await createRedriveJob({
     cluster: "local", topic: dlq, targetTopic: null, velocity: null, overrideBreakers: false, overrideLoopGuard: false, indexedBefore: null, confirmedCount: count,
-    actor: "ana", selection: { kind: "filter", input: { cluster: "local", topic: dlq, status: "pending" } },
+    operator: operator("ana"), selection: { kind: "filter", input: { cluster: "local", topic: dlq, status: "pending" } },
   });
   expect(created.total).toBe(count);
   return { dlq, orders, jobId: created.jobId };

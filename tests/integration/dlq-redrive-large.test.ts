@@ -11,6 +11,7 @@ import { closeAllClusters } from "@/lib/kafka";
 import { expectKeptCounts } from "./support/exactly-once";
 import { countByRedriveId, createTopics, deadLetter, deleteTopics, indexAll, produce, readAll, type DeadLetter } from "./support/redrive-topics";
 import { runUntilSettled } from "./support/run-until-settled";
+import { operator } from "./support/operators";
 
 const name = `it-large-${randomUUID().slice(0, 8)}`;
 const dlq = `${name}.DLQ`;
@@ -29,7 +30,7 @@ const bigValue = tenMegabytes();
 
 const request = (changes: Partial<RedriveRequest>): RedriveRequest => ({
   cluster: "local", topic: dlq, targetTopic: null, velocity: null, overrideBreakers: false, overrideLoopGuard: false, indexedBefore: null, confirmedCount: null,
-  actor: "ana", selection: { kind: "filter", input: { cluster: "local", topic: dlq, status: "pending" } }, ...changes,
+  operator: operator("ana"), selection: { kind: "filter", input: { cluster: "local", topic: dlq, status: "pending" } }, ...changes,
 });
 
 

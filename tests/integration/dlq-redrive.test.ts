@@ -9,6 +9,7 @@ import { disconnectDb, getPool } from "@/lib/db";
 import { closeAllClusters } from "@/lib/kafka";
 import { countByRedriveId, createTopics, kafka, deadLetter, deleteTopics, indexAll, produce, readAll } from "./support/redrive-topics";
 import { runUntilSettled } from "./support/run-until-settled";
+import { operator } from "./support/operators";
 
 // Above ten messages the operator types the count (read when the configuration is first loaded, in this file's process).
 process.env.FLOWDECK_REDRIVE_CONFIRM_ABOVE = "10";
@@ -21,7 +22,7 @@ const signal = new AbortController().signal;
 
 const request = (changes: Partial<RedriveRequest>): RedriveRequest => ({
   cluster: "local", topic: dlq, targetTopic: null, velocity: null, overrideBreakers: false, overrideLoopGuard: false,
-  indexedBefore: null, confirmedCount: null, actor: "ana", selection: { kind: "filter", input: { cluster: "local", topic: dlq, status: "pending" } }, ...changes,
+  indexedBefore: null, confirmedCount: null, operator: operator("ana"), selection: { kind: "filter", input: { cluster: "local", topic: dlq, status: "pending" } }, ...changes,
 });
 const positions = (...offsets: number[]) => ({ kind: "messages" as const, positions: offsets.map((o) => ({ partition: 0, offset: BigInt(o) })) });
 
@@ -147,8 +148,8 @@ describe("redrive", () => {
 
   it("gives overlapping messages to one of two operators asking at once; the other gets CONFLICT for them", async () => {
     const [a, b] = await Promise.allSettled([
-      createRedriveJob(request({ actor: "ana", selection: positions(10, 11, 12, 13) })),
-      createRedriveJob(request({ actor: "ben", selection: positions(12, 13, 14, 15) })),
+      createRedriveJob(request({ operator: operator("ana"), selection: positions(10, 11, 12, 13) })),
+      createRedriveJob(request({ operator: operator("ben"), selection: positions(12, 13, 14, 15) })),
     ]);
     expect(a.status === "fulfilled" && b.status === "fulfilled").toBe(true);
     const jobs = [a, b].flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
@@ -156,7 +157,7 @@ describe("redrive", () => {
     expect(jobs.map((j) => j.conflicts).sort()).toEqual([0, 2]);
     expect(jobs.find((j) => j.conflicts === 2)?.conflictingJobs).toEqual([jobs.find((j) => j.conflicts === 0)?.jobId]);
     // Asking again for messages that are all taken is a CONFLICT naming the job that has them.
-    await expect(createRedriveJob(request({ actor: "cy", selection: positions(12, 13) }))).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(createRedriveJob(request({ operator: operator("cy"), selection: positions(12, 13) }))).rejects.toMatchObject({ code: "CONFLICT" });
     for (const job of jobs) await runUntilSettled(job.jobId);
     const landed = (await readAll(orders)).filter((m) => jobs.some((j) => j.jobId === m.headers["flowdeck.redrive.job"]));
     expect(landed.map((m) => m.key).sort()).toEqual(["order-10", "order-11", "order-12", "order-13", "order-14", "order-15"]);

@@ -45,7 +45,7 @@ describe("the worker process", () => {
          WHERE i.pid = $1`, [worker.pid]);
       return rows[0];
     }, 15_000);
-    expect(instance.tasks).toEqual(["heartbeat", "cluster-probe", "span-retention", "audit-retention", "projector", "dlq-indexer", "redrive-executor"]);
+    expect(instance.tasks).toEqual(["heartbeat", "cluster-probe", "span-retention", "audit-retention", "projector", "dlq-indexer", "redrive-executor", "approval-expiry"]);
     expect(instance.stopped_at).toBeNull();
 
     const metrics = await (await fetch(`http://127.0.0.1:${WORKER_PORT}/metrics`)).text();

@@ -9,7 +9,7 @@ import { requirePageRole } from "@/lib/auth/page-access";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Redrive jobs" };
 
-const STATUS_TONE: Record<string, Tone> = { running: "accent", paused: "warn", cancelled: "neutral", completed: "ok" };
+const STATUS_TONE: Record<string, Tone> = { awaiting_approval: "warn", running: "accent", paused: "warn", cancelled: "neutral", completed: "ok" };
 
 export default async function RedriveJobsPage() {
   await requirePageRole();
@@ -29,7 +29,7 @@ export default async function RedriveJobsPage() {
               <Td className="whitespace-nowrap"><Link href={`/dlq/jobs/${job.id}`} className="text-accent hover:underline">{job.createdAt.toISOString().replace("T", " ").slice(0, 19)}</Link></Td>
               <Td className="font-mono text-xs">{job.sourceTopic}</Td>
               <Td className="font-mono text-xs">{job.targetTopic ?? <span className="text-muted">original topics</span>}</Td>
-              <Td><Badge tone={STATUS_TONE[job.status] ?? "neutral"}>{job.status}</Badge>{job.waitReason && job.status === "running" && <span className="ml-2 text-xs text-warn">waiting</span>}</Td>
+              <Td><Badge tone={STATUS_TONE[job.status] ?? "neutral"}>{job.status === "awaiting_approval" ? "awaiting approval" : job.status}</Badge>{job.waitReason && job.status === "running" && <span className="ml-2 text-xs text-warn">waiting</span>}</Td>
               <Td align="right">{job.sent.toLocaleString("en-US")}</Td>
               <Td align="right">{job.failed.toLocaleString("en-US")}</Td>
               <Td align="right">{job.total.toLocaleString("en-US")}</Td>

@@ -22,6 +22,9 @@ export async function controlRedriveJob(jobId: string, control: JobControl, acto
       const { rows: [job] } = await client.query<{ status: string; cluster: string; source_topic: string; in_doubt_upto: string | null }>(
         "SELECT status, cluster, source_topic, in_doubt_upto::text FROM redrive_jobs WHERE id = $1 FOR UPDATE", [jobId]);
       if (!job) throw new AppError("NOT_FOUND", `No redrive job ${jobId}.`);
+      if (job.status === "awaiting_approval") {
+        throw new AppError("CONFLICT", "The job is awaiting a second operator's approval; it can be approved or rejected, or withdrawn by its requester.");
+      }
       if (!FROM[control].includes(job.status)) throw new AppError("CONFLICT", `The job is ${job.status}; it cannot be ${control === "cancel" ? "cancelled" : `${control}d`}.`);
       let cancelled = 0;
       if (control === "cancel") {

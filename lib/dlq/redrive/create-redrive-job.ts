@@ -2,9 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { recordAuditEvent, reserveAuditEventId } from "@/lib/audit";
+import type { Operator } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
 import { getPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { needsApproval } from "../approvals/four-eyes-rule";
+import { insertApprovalRequest } from "../approvals/insert-request";
 import { describeSelection, selectionWhere, type DlqSelection } from "../verbs/selection";
 import { describeTargets } from "./target-topics";
 
@@ -22,16 +25,26 @@ export type RedriveRequest = {
   indexedBefore: Date | null;
   /** The count the operator typed to confirm a large redrive; checked against the selection inside the transaction. */
   confirmedCount: number | null;
-  actor: string;
+  /** Who asks: recorded by name, and by id for the four-eyes rule. */
+  operator: Operator;
 };
 
-export type RedriveJobCreated = { jobId: string; total: number; conflicts: number; conflictingJobs: string[]; auditEventId: string };
+export type RedriveJobCreated = {
+  jobId: string;
+  total: number;
+  conflicts: number;
+  conflictingJobs: string[];
+  auditEventId: string;
+  /** Above FLOWDECK_FOUR_EYES_ABOVE the job is held until a second operator approves this request. */
+  approval: { requestId: string; expiresAt: Date } | null;
+};
 
 /**
  * Creates a redrive job: the job row, one ledger item per selected pending message and the audit event, in
  * one transaction. A message already in another active job is left to that job (the partial unique index
  * decides, so two operators asking at once cannot both get it); if every selected message is taken, the
- * request is a CONFLICT.
+ * request is a CONFLICT. Above FLOWDECK_FOUR_EYES_ABOVE messages the job is created awaiting approval: its items
+ * hold their messages, but the executor does not take it until a second operator approves.
  */
 /** Jobs at least this large refresh the ledger's planner statistics once created. */
 const ANALYZE_ABOVE = 5_000;
@@ -94,7 +107,7 @@ async function insertJob(client: PoolClient, request: RedriveRequest, where: str
                                max_redrives, selection, requested_by, audit_event_id, total)
      VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8, $9, $10, $11, 0)`,
     [jobId, request.cluster, request.topic, request.targetTopic, request.velocity, request.overrideBreakers, request.overrideLoopGuard,
-      getConfig().redriveMaxCount, JSON.stringify(details.selection), request.actor, auditEventId]);
+      getConfig().redriveMaxCount, JSON.stringify(details.selection), request.operator.name, auditEventId]);
   const n = params.length;
   const { rows: [selected] } = await client.query<{ selected: number; inserted: number }>(
     `WITH chosen AS (
@@ -120,9 +133,22 @@ async function insertJob(client: PoolClient, request: RedriveRequest, where: str
       ? new AppError("CONFLICT", `${plural(conflicts, "selected message is", "selected messages are")} already being redriven by job ${conflictingJobs.join(", ")}.`, { conflictingJobs })
       : new AppError("VALIDATION", "No pending message matches the selection; nothing to redrive.");
   }
-  await client.query("UPDATE redrive_jobs SET total = $2 WHERE id = $1", [jobId, total]);
-  await recordAuditEvent({ actor: request.actor, action: "dlq.redrive", target, outcome: "ok", details: { ...details, count: total, conflicts } }, client, auditEventId);
-  return { jobId, total, conflicts, conflictingJobs, auditEventId };
+  const held = needsApproval(total, getConfig().fourEyesAbove);
+  await client.query("UPDATE redrive_jobs SET total = $2, status = $3 WHERE id = $1", [jobId, total, held ? "awaiting_approval" : "running"]);
+  const approval = held
+    ? await insertApprovalRequest(client, {
+      kind: "redrive", cluster: request.cluster, topic: request.topic, count: total, selection: details.selection, reason: null,
+      indexedBefore: null, redriveJobId: jobId, requester: request.operator, auditEventId,
+    })
+    : null;
+  await recordAuditEvent({
+    actor: request.operator.name, action: "dlq.redrive", target, outcome: "ok",
+    details: {
+      ...details, count: total, conflicts, actorId: request.operator.id,
+      ...(approval ? { awaitingApproval: { request: approval.id, expiresAt: approval.expiresAt.toISOString(), above: getConfig().fourEyesAbove } } : {}),
+    },
+  }, client, auditEventId);
+  return { jobId, total, conflicts, conflictingJobs, auditEventId, approval: approval ? { requestId: approval.id, expiresAt: approval.expiresAt } : null };
 }
 
 /** The other active jobs holding some of the selected messages (at most five, for the message). */

@@ -34,6 +34,8 @@ export type RedrivePreparation = {
   maxRedrives: number;
   /** Above this count the operator types the count to confirm. */
   confirmAbove: number;
+  /** Above this count the job waits for a second operator's approval (four-eyes rule); null: the rule is off. */
+  approvalAbove: number | null;
   /** How far breaker states lag the spans received: the breaker list is only as fresh as that. */
   projectionLagSeconds: number;
 };
@@ -75,7 +77,7 @@ export async function prepareRedrive(cluster: string, topic: string, selection: 
   ]);
   return {
     count, asOf, byTarget: byTarget.rows, loopGuarded: counts.rows[0]?.guarded ?? 0, inOtherJobs: counts.rows[0]?.taken ?? 0,
-    breakers, preview, maxRedrives: config.redriveMaxCount, confirmAbove: config.redriveConfirmAbove, projectionLagSeconds: lag,
+    breakers, preview, maxRedrives: config.redriveMaxCount, confirmAbove: config.redriveConfirmAbove, approvalAbove: config.fourEyesAbove, projectionLagSeconds: lag,
   };
 }
 

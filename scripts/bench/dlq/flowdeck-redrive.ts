@@ -21,7 +21,7 @@ export async function flowdeckRedrive(plan: FillPlan, first: number, end: number
   const createStarted = performance.now();
   const created = await createRedriveJob({
     cluster: "local", topic: plan.topic, targetTopic: null, velocity, overrideBreakers: false, overrideLoopGuard: false, indexedBefore: null, confirmedCount: end - first,
-    actor: "bench", selection: {
+    operator: { id: "bench", name: "bench", displayName: "bench", roles: ["viewer", "operator"] }, selection: {
       kind: "filter",
       input: { cluster: "local", topic: plan.topic, status: "pending", from: new Date(messageTime(plan, first)), to: new Date(messageTime(plan, end)) },
     },

@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { hasRole, type Operator } from "@/lib/auth";
+import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import {
-  COUNT_CAP, browseFilterRefusal, browseMessages, countPendingMatching, errorGroups, findDlqTopic, getDlqMessage, messageCorrelation, readDlqPayload, type DlqPayload,
+  COUNT_CAP, browseFilterRefusal, browseMessages, countPendingMatching, errorGroups, findDlqTopic, getDlqMessage, listAwaitingApprovalRequests,
+  messageCorrelation, readDlqPayload, type DlqPayload,
 } from "@/lib/dlq";
 import { configuredClusterNames } from "@/lib/kafka";
 import { projectionLagSeconds } from "@/lib/projector";
 import { browseHref, parseBrowseUrl, type RawSearchParams } from "@/components/dlq/browse-url";
 import { DiscardForm } from "@/components/dlq/discard-form";
+import { DiscardRequests } from "@/components/dlq/discard-requests";
 import { ErrorGroupsTable } from "@/components/dlq/error-groups-table";
 import { FilterForm } from "@/components/dlq/filter-form";
 import { MessageDrawer } from "@/components/dlq/message-drawer";
@@ -65,18 +68,21 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
   }
   const href = (changes: Parameters<typeof browseHref>[3]) => browseHref(cluster, topic, view.url, changes);
   const grouped = view.url.group === "errors";
-  const [page, groups, drawer, pendingMatching] = await Promise.all([
+  const [page, groups, drawer, pendingMatching, discardRequests] = await Promise.all([
     grouped ? null : browseMessages(view.input, operator),
     grouped ? errorGroups(view.input, operator) : null,
     view.message ? openMessage(cluster, topic, view.message.partition, view.message.offset, operator) : null,
     countPendingMatching(view.input, operator),
+    listAwaitingApprovalRequests({ cluster, topic, kind: "discard" }),
   ]);
+  const approvalAbove = getConfig().fourEyesAbove;
   // "All matching" means the filter as shown, whatever page or message is open.
   const filterQuery = new URL(href({ cursor: undefined, msg: undefined, group: undefined }), "http://flowdeck").search.slice(1);
   const matchingLabel = pendingMatching > COUNT_CAP ? `over ${COUNT_CAP.toLocaleString("en-US")}` : pendingMatching.toLocaleString("en-US");
   return (
     <>
       {header}
+      <DiscardRequests requests={discardRequests} viewerId={operator.id} viewerIsOperator={hasRole(operator, "operator")} />
       <FilterForm action={base} url={view.url} />
       <div className={drawer ? "grid grid-cols-1 gap-4 xl:grid-cols-[1fr_28rem]" : ""}>
         <section>
@@ -92,10 +98,10 @@ export default async function DlqTopicPage({ params, searchParams }: { params: P
               <RedriveForm cluster={cluster} topic={topic} selection={{ kind: "filter", query: filterQuery }} testId="dlq-redrive-matching"
                 label={`Redrive all ${matchingLabel} pending matching`} />
               <DiscardForm cluster={cluster} topic={topic} selection={{ kind: "filter", query: filterQuery }} testId="dlq-discard-matching"
-                label={`Discard all ${matchingLabel} pending matching`} />
+                label={`Discard all ${matchingLabel} pending matching`} count={pendingMatching > COUNT_CAP ? null : pendingMatching} approvalAbove={approvalAbove} />
             </div>
           )}
-          {page && canAct && <SelectionActions cluster={cluster} topic={topic} />}
+          {page && canAct && <SelectionActions cluster={cluster} topic={topic} approvalAbove={approvalAbove} />}
           {groups && <ErrorGroupsTable groups={groups} hrefOf={(errorType) => href({ group: undefined, error: errorType, cursor: undefined })} />}
           {page && <MessagesTable items={page.items} hrefOf={(m) => href({ msg: `${m.partition}:${m.offset}` })} />}
           <div className="mt-3 flex gap-4 text-sm">

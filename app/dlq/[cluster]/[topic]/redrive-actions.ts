@@ -41,8 +41,8 @@ export async function prepareRedriveAction(input: PrepareRedriveInput): Promise<
   }
 }
 
-/** Starts a redrive job in the worker; needs the operator role; audited either way. */
-export async function startRedriveAction(input: StartRedriveInput): Promise<ActionResult<{ jobId: string; total: number; conflicts: number; conflictingJobs: string[] }>> {
+/** Starts a redrive job in the worker (held for a second operator above the four-eyes size); needs the operator role; audited either way. */
+export async function startRedriveAction(input: StartRedriveInput): Promise<ActionResult<{ jobId: string; total: number; conflicts: number; conflictingJobs: string[]; awaitingApproval: boolean }>> {
   const parsed = StartInput.safeParse(input);
   if (!parsed.success) return validationFailure(parsed.error);
   const { cluster, topic, targetTopic, velocity, overrideBreakers, overrideLoopGuard, confirmedCount } = parsed.data;
@@ -51,10 +51,10 @@ export async function startRedriveAction(input: StartRedriveInput): Promise<Acti
     await requireDlqTopic(cluster, topic);
     const selection = toSelection(cluster, topic, parsed.data.selection);
     const created = await createRedriveJob({
-      cluster, topic, selection, targetTopic, velocity, overrideBreakers, overrideLoopGuard, confirmedCount, actor: operator.name,
+      cluster, topic, selection, targetTopic, velocity, overrideBreakers, overrideLoopGuard, confirmedCount, operator,
       indexedBefore: selection.kind === "filter" ? new Date(parsed.data.asOf) : null,
     });
-    return { ok: true, data: { jobId: created.jobId, total: created.total, conflicts: created.conflicts, conflictingJobs: created.conflictingJobs } };
+    return { ok: true, data: { jobId: created.jobId, total: created.total, conflicts: created.conflicts, conflictingJobs: created.conflictingJobs, awaitingApproval: created.approval !== null } };
   } catch (error) {
     return auditedFailure("dlq.redrive", `${cluster}/${topic}`, { targetTopic, velocity }, error);
   }

@@ -17,7 +17,7 @@ export type JobRow = {
   id: string;
   cluster: string;
   sourceTopic: string;
-  status: "running" | "paused" | "cancelled" | "completed";
+  status: "awaiting_approval" | "running" | "paused" | "cancelled" | "completed";
   velocity: number | null;
   overrideBreakers: boolean;
   overrideLoopGuard: boolean;

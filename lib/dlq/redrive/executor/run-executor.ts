@@ -8,6 +8,8 @@ import { runJob, type ExecutorOptions } from "./run-job";
  * session advisory lock and run on that lock's connection. If the worker dies, Postgres ends the session
  * and frees the lock at once, so another worker (or this one restarted) takes the job over, starting with
  * its items in doubt. Jobs that must wait are let go, so one waiting job does not hold up the others.
+ * A job awaiting a second operator's approval (four-eyes rule) is neither running nor ever in doubt (it has
+ * never sent), so it is not claimed until its approval makes it running.
  */
 export async function runRedriveExecutor(signal: AbortSignal, options: ExecutorOptions = {}): Promise<void> {
   const { rows } = await getPool().query<{ id: string }>(

@@ -1,7 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db";
 
-export type RedriveJobStatus = "running" | "paused" | "cancelled" | "completed";
+export type RedriveJobStatus = "awaiting_approval" | "running" | "paused" | "cancelled" | "completed";
 export type RedriveJobView = {
   id: string;
   cluster: string;
