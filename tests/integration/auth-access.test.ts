@@ -122,7 +122,7 @@ describe("a caller who is not signed in", () => {
 describe("an operator", () => {
   it("may discard (the action is theirs in the audit trail)", async () => {
     await signInAs(operator);
-    expect(await discard()).toEqual({ ok: true, data: { discarded: 3, requested: 3 } });
+    expect(await discard()).toEqual({ ok: true, data: { kind: "discarded", discarded: 3, requested: 3 } });
     const { rows } = await getPool().query("SELECT actor FROM dlq_dispositions WHERE topic = $1", [dlq]);
     expect(rows.map((r) => (r as { actor: string }).actor)).toEqual([operator.email, operator.email, operator.email]);
   });
