@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { E2E_DATABASE_URL } from "./env";
+import { E2E_DATABASE_URL, storageStateOf } from "./env";
 import { bearer, mintIngestToken } from "./fixtures/ingest-token";
 import { createTopic, deleteTopic, produceTo } from "./fixtures/kafka-admin";
 import { expectSecurityHeaders, expectStaticHeaders, parsePolicy, watchSecurity } from "./fixtures/security-watch";
@@ -76,6 +76,34 @@ test("every page loads under the nonce policy with no CSP violation", async ({ p
   }).toPass({ timeout: 60_000, intervals: [2_000] });
   await expect(page.getByTestId("saga-gantt")).toBeVisible();
   await watch.expectClean();
+});
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("the sign-in page loads under the nonce policy, and signing in there raises no CSP violation", async ({ page }) => {
+    const watch = await watchSecurity(page);
+    await openUnderPolicy(page, "/sign-in");
+    await expect(page.getByRole("main")).toBeVisible();
+    await page.getByLabel("Email").fill("nobody@flowdeck.local");
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByTestId("sign-in-problem")).toBeVisible();
+    await watch.expectClean();
+  });
+});
+
+test.describe("an admin", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("the Users and Ingest tokens pages load under the nonce policy with no CSP violation", async ({ page }) => {
+    const watch = await watchSecurity(page);
+    for (const path of ["/settings/users", "/settings/ingest-tokens"]) {
+      await openUnderPolicy(page, path);
+      await expect(page.getByRole("main")).toBeVisible();
+      await watch.expectClean();
+    }
+  });
 });
 
 test("the nonced theme script runs before paint and the page hydrates", async ({ page }) => {

@@ -4,6 +4,8 @@
 // no dialog opens, no element is made from them, and the policy reports no violation.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import pg from "pg";
+import { E2E_DATABASE_URL, storageStateOf } from "./env";
 import { createTopic, deleteTopic, produceTo } from "./fixtures/kafka-admin";
 import { watchSecurity } from "./fixtures/security-watch";
 import { hex, seedSpans } from "./fixtures/trace-seed";
@@ -80,7 +82,11 @@ test.afterAll(async () => {
 /** Nothing made from a payload exists as an element: no image, svg, script handler or javascript: link. */
 async function expectNoInjectedElements(page: Page): Promise<void> {
   await expect(page.locator('img[src="x"], svg[onload], [onerror], [onload]')).toHaveCount(0);
-  await expect(page.locator('a[href^="javascript:" i], form[action^="javascript:" i], iframe')).toHaveCount(0);
+  // React gives a form whose action is a server function, when it renders it on the client (the sidebar's
+  // Sign out after a refresh), a javascript: action of its own that throws if the form is ever submitted
+  // natively; that one is React's, not a payload's, and is the only javascript: action allowed.
+  const reactFormGuard = `form[action^="javascript:throw new Error('A React form was unexpectedly submitted."]`;
+  await expect(page.locator(`a[href^="javascript:" i], form[action^="javascript:" i]:not(${reactFormGuard}), iframe`)).toHaveCount(0);
   // The payloads do travel inside scripts: Next's nonced flight data, as escaped JSON strings, where no
   // tag can close the script early.
   const carriers = await page.evaluate(() => [...document.scripts].filter((s) => s.textContent.includes("__pwned")).map((s) => ({
@@ -226,4 +232,37 @@ test("pages that summarise spans and messages run nothing from them", async ({ p
     await expectNoInjectedElements(page);
     await watch.expectClean();
   }
+});
+
+test.describe("an admin", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("a user's name from the identity provider stays text on the Users page", async ({ page }) => {
+    // An SSO user's display name comes from their ID token, so it is outside input like any span.
+    const email = `inject-${randomUUID().slice(0, 8)}@flowdeck.local`;
+    const db = new pg.Client({ connectionString: E2E_DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query(`INSERT INTO auth_users (id, name, email, role) VALUES ($1, $2, $3, 'viewer')`, [randomUUID(), P("user-name"), email]);
+    } finally {
+      await db.end();
+    }
+    const watch = await watchSecurity(page);
+    await page.goto("/settings/users");
+    await expectText(page.locator(`[data-testid="user-row"][data-email="${email}"]`), "user-name");
+    await expectNoInjectedElements(page);
+    await watch.expectClean();
+  });
+});
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("a payload in the sign-in page's next address is not made into markup", async ({ page }) => {
+    const watch = await watchSecurity(page);
+    await page.goto(`/sign-in?next=${encodeURIComponent(P("next"))}`);
+    await expect(page.getByRole("main")).toBeVisible();
+    await expectNoInjectedElements(page);
+    await watch.expectClean();
+  });
 });
