@@ -17,7 +17,7 @@ function read<T>(env: Env, variable: string, schema: z.ZodType<T>, issues: EnvIs
 }
 
 // Configuration errors are printed and logged, so a secret's value is never repeated in one.
-const SECRET_VARIABLE = /(SECRET|PASSWORD)$/;
+const SECRET_VARIABLE = /(SECRET|PASSWORD|_TOKEN)$/;
 
 /** The value as an error may show it: secrets hidden, a URL's password replaced. */
 function shownValue(variable: string, value: string): string {

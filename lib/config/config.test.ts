@@ -40,6 +40,8 @@ describe("parseConfig", () => {
     expect(config.selfTracingTokenFile).toBeNull();
     expect(config.ingestTokenCacheTtlMs).toBe(15_000);
     expect(parseConfig({ ...base, FLOWDECK_INGEST_TOKEN_CACHE_TTL: "5s" }).ingestTokenCacheTtlMs).toBe(5_000);
+    expect(config.metricsToken).toBeNull();
+    expect(parseConfig({ ...base, FLOWDECK_METRICS_TOKEN: "scrape-token-0123456789" }).metricsToken).toBe("scrape-token-0123456789");
     expect(config.dlqTopicPattern.test("orders.payment.DLQ")).toBe(true);
     expect(config.dlqTopicPattern.test("dlq.orders")).toBe(true);
     expect(config.dlqTopicPattern.test("orders")).toBe(false);
@@ -125,6 +127,7 @@ describe("parseConfig", () => {
   it.each([
     [{}, /^configuration error: DATABASE_URL is not set; FLOWDECK_AUTH_SECRET is not set$/],
     [{ ...base, FLOWDECK_AUTH_SECRET: "short" }, /FLOWDECK_AUTH_SECRET must be at least 32 characters .*\(got a value, hidden\)/],
+    [{ ...base, FLOWDECK_METRICS_TOKEN: "short-token" }, /FLOWDECK_METRICS_TOKEN must be at least 16 characters .*\(got a value, hidden\)/],
     [{ ...base, FLOWDECK_PUBLIC_URL: "flowdeck.example.com" }, /FLOWDECK_PUBLIC_URL expected an http\(s\) URL/],
     [{ ...base, FLOWDECK_SESSION_TTL: "1m" }, /FLOWDECK_SESSION_TTL sessions must last at least 5m/],
     [{ ...base, FLOWDECK_OIDC_ISSUER: "https://login.example.com" }, /FLOWDECK_OIDC_CLIENT_ID is required when single sign-on is configured.*; FLOWDECK_OIDC_CLIENT_SECRET is required/],

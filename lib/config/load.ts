@@ -36,6 +36,8 @@ export type Config = {
   selfTracingTokenFile: string | null;
   /** How long an ingest token's state is cached per process (the bound on a revoke taking effect). */
   ingestTokenCacheTtlMs: number;
+  /** Bearer token Prometheus must send to scrape metrics; null: metrics are open, like the health checks. */
+  metricsToken: string | null;
   webPort: number;
   workerPort: number;
   logLevel: FlatEnv["FLOWDECK_LOG_LEVEL"];
@@ -147,6 +149,7 @@ export function parseConfig(env: Record<string, string | undefined>, read: ReadT
     selfTracingToOwnEndpoint: e.FLOWDECK_SELF_TRACING && e.FLOWDECK_SELF_TRACING_URL === undefined,
     selfTracingTokenFile: e.FLOWDECK_SELF_TRACING_TOKEN_FILE ?? null,
     ingestTokenCacheTtlMs: e.FLOWDECK_INGEST_TOKEN_CACHE_TTL,
+    metricsToken: e.FLOWDECK_METRICS_TOKEN ?? null,
     webPort: e.PORT,
     workerPort: e.FLOWDECK_WORKER_PORT,
     logLevel: e.FLOWDECK_LOG_LEVEL,

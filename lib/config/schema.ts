@@ -120,6 +120,8 @@ export const FlatEnv = z.object({
   FLOWDECK_SELF_TRACING_TOKEN_FILE: z.string().trim().min(1).optional(),
   // How long a process trusts its copy of the ingest tokens: a revoked token is refused within this bound.
   FLOWDECK_INGEST_TOKEN_CACHE_TTL: duration.pipe(z.number().min(1_000, "at least 1s").max(300_000, "at most 5m")).default(15_000),
+  // When set, Prometheus must send it as a bearer token to scrape /api/metrics and the worker's /metrics.
+  FLOWDECK_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (e.g. `openssl rand -hex 24`)").optional(),
   PORT: port.default(3000),
   FLOWDECK_WORKER_PORT: port.default(3001),
   FLOWDECK_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

@@ -14,7 +14,7 @@ const config = getConfig();
 setLogLevel(config.logLevel);
 await startConfiguredSelfTracing("worker");
 
-const health = await startHealthServer(config.workerPort).catch((error: unknown) => {
+const health = await startHealthServer(config.workerPort, config.metricsToken).catch((error: unknown) => {
   console.error(`flowdeck worker: cannot listen on 127.0.0.1:${config.workerPort} (FLOWDECK_WORKER_PORT): ${errorMessage(error)}`);
   process.exit(1);
 });
