@@ -23,15 +23,24 @@ async function breakerNotOpen(): Promise<void> {
     "SELECT state FROM breaker_states WHERE breaker = 'payment-gateway'").catch(() => []))[0]?.state ?? "none", { timeout: 30_000 }).not.toBe("open");
 }
 
-/** Fails payments until `count` orders' charges are in the payment DLQ (indexed by Flowdeck), then heals the gateway. */
+/**
+ * Fails payments until `count` orders' charges are in the payment DLQ (indexed by Flowdeck), then heals the
+ * gateway and waits until an order goes through, so no late failure joins the DLQ while a journey counts it.
+ */
 async function deadLetterPayments(count: number): Promise<void> {
   const before = await pending();
   await orders.setKnobs({ "payment.gatewayErrorRate": 1 });
   for (let i = 0; i < count; i++) await orders.placeOrder(GOOD_ORDER);
   await expect.poll(() => pending(), { timeout: 60_000 }).toBe(before + count);
   await orders.setKnobs({ "payment.gatewayErrorRate": 0 });
-  await orders.placeOrder(GOOD_ORDER); // a call that succeeds closes the breaker
+  // The services read knobs every 100 ms and the open breaker lets a trial call through after 1 s (the
+  // demo's test timings). A charge sent sooner fails fast, runs out of retries and is dead-lettered too.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const healing = await orders.placeOrder(GOOD_ORDER); // the trial call succeeds and closes the breaker
+  await expect.poll(async () => (await queryFlowdeck<{ status: string }>(run,
+    `SELECT status FROM sagas WHERE id = '${healing.sagaId}'`))[0]?.status ?? "not yet projected", { timeout: 60_000 }).toBe("completed");
   await breakerNotOpen();
+  expect(await pending()).toBe(before + count);
 }
 
 async function openDlq(page: Page, query = ""): Promise<void> {
