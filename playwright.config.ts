@@ -47,6 +47,8 @@ export default defineConfig({
       KAFKA_LOCAL_BROKERS: "127.0.0.1:9092",
       KAFKA_OUTAGE_BROKERS: `127.0.0.1:${OUTAGE_BROKER_PORT}`,
       FLOWDECK_KAFKA_TIMEOUT: "4s",
+      // Specs create their DLQ topics as they go: find them within seconds rather than the default 30s.
+      FLOWDECK_DLQ_DISCOVERY_INTERVAL: "3s",
       // Flowdeck traces itself into itself, as an operator would run it (e2e/self-tracing.spec.ts).
       FLOWDECK_SELF_TRACING: "true",
       // The four-eyes rule, above the few messages other specs act on (e2e/four-eyes.spec.ts acts on 25).

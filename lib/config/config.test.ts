@@ -45,6 +45,8 @@ describe("parseConfig", () => {
     expect(config.dlqTopicPattern.test("orders.payment.DLQ")).toBe(true);
     expect(config.dlqTopicPattern.test("dlq.orders")).toBe(true);
     expect(config.dlqTopicPattern.test("orders")).toBe(false);
+    expect(config.dlqDiscoveryIntervalMs).toBe(30_000);
+    expect(parseConfig({ ...base, FLOWDECK_DLQ_DISCOVERY_INTERVAL: "2s" }).dlqDiscoveryIntervalMs).toBe(2_000);
     expect(config.dlqHeaderSamplingMs).toBe(5 * 60_000);
     expect(parseConfig({ ...base, FLOWDECK_DLQ_HEADER_SAMPLING: "off" }).dlqHeaderSamplingMs).toBeNull();
     expect(parseConfig({ ...base, FLOWDECK_DLQ_HEADER_SAMPLING: "90s" }).dlqHeaderSamplingMs).toBe(90_000);
@@ -145,6 +147,7 @@ describe("parseConfig", () => {
     [{ ...base, FLOWDECK_CLUSTERS: "local,local" }, /FLOWDECK_CLUSTERS names a cluster twice/],
     [{ ...base, FLOWDECK_DEFAULT_CLUSTER: "other" }, /FLOWDECK_DEFAULT_CLUSTER names "other", which is not in FLOWDECK_CLUSTERS/],
     [{ ...base, FLOWDECK_STUCK_SAGA_THRESHOLD: "soon" }, /FLOWDECK_STUCK_SAGA_THRESHOLD expected a duration such as 90s, 15m or 2h, got "soon"/],
+    [{ ...base, FLOWDECK_DLQ_DISCOVERY_INTERVAL: "100ms" }, /FLOWDECK_DLQ_DISCOVERY_INTERVAL at least 1s/],
     [{ ...base, FLOWDECK_DLQ_HEADER_SAMPLING: "sometimes" }, /FLOWDECK_DLQ_HEADER_SAMPLING expected a duration such as 90s or 5m, or off, got "sometimes"/],
     [{ ...base, FLOWDECK_DLQ_TOPIC_PATTERN: "(" }, /FLOWDECK_DLQ_TOPIC_PATTERN not a valid regular expression/],
     [{ ...base, FLOWDECK_OTLP_MAX_BODY: "8 megs" }, /FLOWDECK_OTLP_MAX_BODY expected a size such as 512KB or 8MB, got "8 megs"/],

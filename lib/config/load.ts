@@ -9,6 +9,8 @@ export type Config = {
   clusters: ClusterConfig[];
   defaultCluster: string;
   dlqTopicPattern: RegExp;
+  /** How often the topic list is read for new DLQ topics by name. */
+  dlqDiscoveryIntervalMs: number;
   /** How often topics are sampled for DLQ headers, or null when sampling is off. */
   dlqHeaderSamplingMs: number | null;
   /** Above this many messages a redrive asks for the count to be typed. */
@@ -127,6 +129,7 @@ export function parseConfig(env: Record<string, string | undefined>, read: ReadT
     clusters,
     defaultCluster,
     dlqTopicPattern: new RegExp(e.FLOWDECK_DLQ_TOPIC_PATTERN),
+    dlqDiscoveryIntervalMs: e.FLOWDECK_DLQ_DISCOVERY_INTERVAL,
     dlqHeaderSamplingMs: e.FLOWDECK_DLQ_HEADER_SAMPLING,
     redriveConfirmAbove: e.FLOWDECK_REDRIVE_CONFIRM_ABOVE,
     redriveMaxCount: e.FLOWDECK_REDRIVE_MAX_COUNT,

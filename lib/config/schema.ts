@@ -71,6 +71,8 @@ export const FlatEnv = z.object({
       return false;
     }
   }, "not a valid regular expression"),
+  // How often the topic list is read for new DLQ topics by name; a new DLQ appears within this.
+  FLOWDECK_DLQ_DISCOVERY_INTERVAL: duration.pipe(z.number().min(1_000, "at least 1s").max(3_600_000, "at most 1h")).default(30_000),
   // How often other topics' newest messages are sampled for DLQ headers; "off" turns sampling off.
   FLOWDECK_DLQ_HEADER_SAMPLING: z.string().transform((text, ctx) => {
     if (text.trim() === "off") return null;

@@ -5,9 +5,7 @@ import { configuredClusterNames } from "@/lib/kafka";
 import { errorMessage, log } from "@/lib/log";
 import type { WorkerTask } from "../task";
 
-const NAME_DISCOVERY_MS = 30_000;
-
-/** Finds DLQ topics (by name every 30 s, by headers as configured) and indexes their new messages. */
+/** Finds DLQ topics (by name and by headers, as often as configured) and indexes their new messages. */
 export function dlqIndexerTask(intervalMs = 2_000): WorkerTask {
   const lastByName = new Map<string, number>();
   const lastByHeaders = new Map<string, number>();
@@ -15,11 +13,11 @@ export function dlqIndexerTask(intervalMs = 2_000): WorkerTask {
     name: "dlq-indexer",
     intervalMs,
     run: async (signal) => {
-      const samplingMs = getConfig().dlqHeaderSamplingMs;
+      const { dlqDiscoveryIntervalMs, dlqHeaderSamplingMs: samplingMs } = getConfig();
       for (const cluster of configuredClusterNames()) {
         try {
           const now = Date.now();
-          if (now - (lastByName.get(cluster) ?? 0) >= NAME_DISCOVERY_MS) {
+          if (now - (lastByName.get(cluster) ?? 0) >= dlqDiscoveryIntervalMs) {
             const topics = await discoverByName(cluster);
             lastByName.set(cluster, now);
             if (samplingMs !== null && now - (lastByHeaders.get(cluster) ?? 0) >= samplingMs) {
