@@ -62,6 +62,28 @@ export async function currentTokens(maxAgeMs: number): Promise<TokenSnapshot> {
   return reloadTokens();
 }
 
+/**
+ * The tokens as read by a read that began at or after `sinceMs`, reading them at most once per
+ * `minIntervalMs`: a caller that would need a read sooner waits for its turn, and callers waiting together
+ * share one read. So a token created just before `sinceMs` is in the answer, and a flood of unknown tokens
+ * costs at most one read per interval.
+ */
+export async function tokensReadSince(sinceMs: number, minIntervalMs: number): Promise<TokenSnapshot> {
+  // A few rounds at most: each waits for a read already under way or starts one after the interval.
+  for (;;) {
+    const s = state();
+    if (s.snapshot && s.snapshot.loadedAtMs >= sinceMs) return s.snapshot;
+    if (s.loading) {
+      const read = await s.loading;
+      if (read.loadedAtMs >= sinceMs) return read;
+      continue;
+    }
+    const wait = (s.snapshot?.loadedAtMs ?? 0) + minIntervalMs - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    else return reloadTokens();
+  }
+}
+
 export function lastUseWrittenMs(id: string): number | undefined {
   return state().lastUseWrittenMs.get(id);
 }

@@ -3,7 +3,7 @@ import { timingSafeEqual } from "node:crypto";
 import { getConfig } from "@/lib/config";
 import { getPool } from "@/lib/db";
 import { errorMessage, log } from "@/lib/log";
-import { currentTokens, lastUseWrittenMs, noteLastUseWritten, reloadTokens, type CachedToken } from "./token-cache";
+import { currentTokens, lastUseWrittenMs, noteLastUseWritten, tokensReadSince, type CachedToken } from "./token-cache";
 import { hashIngestToken, isWellFormedIngestToken } from "./token-format";
 
 export type TokenVerdict =
@@ -11,7 +11,11 @@ export type TokenVerdict =
   | { ok: false; reason: "unknown" }
   | { ok: false; reason: "revoked"; name: string };
 
-/** An unknown token re-reads the tokens (a new one may have just been created), at most this often. */
+/**
+ * An unknown token waits for a read of the tokens that began after it arrived (a new one may have just been
+ * created), and the tokens are read for unknown ones at most this often: a new token works at once, and
+ * guessing costs the guesser up to this long per try and the database one read per interval.
+ */
 const MISS_RELOAD_AFTER_MS = 1_000;
 /** last_used_at is a hint for operators, not a log: one write a minute per token keeps it off the hot path. */
 const LAST_USE_WRITE_EVERY_MS = 60_000;
@@ -24,12 +28,13 @@ const LAST_USE_WRITE_EVERY_MS = 60_000;
 export async function verifyIngestToken(token: string): Promise<TokenVerdict> {
   // Not a token Flowdeck could have issued: no digest, no lookup.
   if (!isWellFormedIngestToken(token)) return { ok: false, reason: "unknown" };
+  const arrivedMs = Date.now();
   const digest = hashIngestToken(token);
   const key = digest.toString("hex");
   let snapshot = await currentTokens(getConfig().ingestTokenCacheTtlMs);
   let entry = snapshot.byDigest.get(key);
-  if (!entry && Date.now() - snapshot.loadedAtMs >= MISS_RELOAD_AFTER_MS) {
-    snapshot = await reloadTokens();
+  if (!entry && snapshot.loadedAtMs < arrivedMs) {
+    snapshot = await tokensReadSince(arrivedMs, MISS_RELOAD_AFTER_MS);
     entry = snapshot.byDigest.get(key);
   }
   // The map is keyed by the digest, so lookup timing can only reveal digest bytes, which say nothing about

@@ -180,9 +180,8 @@ describe("revoking and rotating", () => {
     expect(rows).toEqual([{ actor, action: "ingest-token.create" }, { actor, action: "ingest-token.revoke" }]);
   });
 
-  it("a token created by another process is accepted at once, without waiting for the cache to expire", async () => {
-    expect((await exportWith(`Bearer fdi_${randomBytes(32).toString("base64url")}`)).response.status).toBe(401); // fills the cache
-    await new Promise((r) => setTimeout(r, 1_100));
+  it("a token created by another process is accepted at once, even just after this process read the tokens", async () => {
+    expect((await exportWith(`Bearer fdi_${randomBytes(32).toString("base64url")}`)).response.status).toBe(401); // reads the tokens
     const token = `fdi_${randomBytes(32).toString("base64url")}`;
     await db.query("INSERT INTO ingest_tokens (name, token_hash, created_by) VALUES ($1, sha256(convert_to($2, 'UTF8')), 'it:elsewhere')", [unique("elsewhere"), token]);
     expect((await exportWith(`Bearer ${token}`)).response.status).toBe(200);
