@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import { benchDatabaseUrl, createBenchDatabase, dropBenchDatabase, requireFreeDisk } from "./bench-database";
+import { benchSession } from "./bench-session";
 import { openBrowser, pageWeight, type PageWeight } from "./pages/page-weight";
 import { timeCases, type Timed } from "./pages/time-cases";
 import { seed } from "./pages/seed";
@@ -46,12 +47,13 @@ async function main(): Promise<void> {
     const timed: Timed[] = await timeCases(await cases(), ROUNDS);
 
     server = await startFlowdeck();
+    const session = await benchSession(`http://127.0.0.1:${PORT}`, DATABASE_URL);
     const browser = await openBrowser();
     const weights: PageWeight[] = [];
     try {
       // The seed names breaker-0 of order-service (seed.ts): its page draws Recharts, the heaviest one.
       for (const path of ["/overview", "/sagas", `/sagas/${encodeURIComponent(await sampleSagaId())}`, "/breakers", "/breakers/order-service/breaker-0", "/flows", "/dlq", "/traces"]) {
-        weights.push(await pageWeight(browser, `http://127.0.0.1:${PORT}`, path));
+        weights.push(await pageWeight(browser, `http://127.0.0.1:${PORT}`, path, session));
       }
     } finally {
       await browser.close();
