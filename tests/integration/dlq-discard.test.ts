@@ -117,6 +117,7 @@ describe("countPendingMatching", () => {
     await discardMessages({ cluster: "local", topic: spread, actor: "ana", reason: "test", selection: { kind: "messages", positions: [3, 4, 20, 21, 39].map((o) => ({ partition: 0, offset: BigInt(o) })) } });
     const inputs: Partial<DlqBrowseInput>[] = [
       {}, { errorType: "Poison" }, { errorType: "Missing" }, { errorType: "Poison", from: at(61_000), to: at(900_000) }, { errorType: "Timeout", to: at(700_000) },
+      { errorType: "Poison", from: at(60_000), to: at(10 * 60_000) }, { errorType: "Missing", from: at(90_000) }, { errorType: "Poison", from: at(5_000), to: at(40_000) },
       { from: at(0), to: at(25 * 60_000) }, { from: at(60_000), to: at(10 * 60_000) }, { from: at(61_000), to: at(9 * 60_000 + 59_000) },
       { from: at(90_000) }, { to: at(700_000) }, { from: at(5_000), to: at(40_000) }, { from: at(-3_600_000), to: at(3_600_000) },
     ];

@@ -67,6 +67,13 @@ async function countsAgree(topic: string): Promise<void> {
        (SELECT count(*) FROM dlq_messages m WHERE m.cluster = g.cluster AND m.topic = g.topic AND m.error_type = g.error_type AND m.status = 'pending')::text AS counted
      FROM dlq_error_groups g WHERE g.cluster = 'local' AND g.topic = $1`, [topic]);
   for (const group of groups.rows) expect(group.pending, group.error_type).toBe(group.counted);
+  // Arrivals per minute of each error type: each (type, minute) kept as many times as messages arrived in it.
+  const mismatched = await getPool().query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM (SELECT error_type, minute, count FROM dlq_error_minutes WHERE cluster = 'local' AND topic = $1) kept
+     FULL JOIN (SELECT error_type, to_timestamp(floor(extract(epoch FROM timestamp) / 60) * 60) AS minute, count(*) AS count FROM dlq_messages
+                WHERE cluster = 'local' AND topic = $1 GROUP BY 1, 2) counted USING (error_type, minute)
+     WHERE kept.count IS DISTINCT FROM counted.count`, [topic]);
+  expect(mismatched.rows[0]?.n).toBe("0");
 }
 
 beforeAll(async () => {

@@ -3,11 +3,12 @@ import type { PoolClient } from "pg";
 
 export type DlqStatus = "pending" | "redriven" | "discarded" | "expired";
 
-/** Messages that entered the index, by error type and by minute: added to the kept counts. */
+/** Messages that entered the index, by error type, by minute, and by both: added to the kept counts. */
 export async function countArrivals(client: PoolClient, cluster: string, topic: string, arrivals: readonly { error_type: string; timestamp: Date }[]): Promise<void> {
   if (arrivals.length === 0) return;
   const groups = new Map<string, { n: number; first: Date; last: Date }>();
   const minutes = new Map<number, number>();
+  const typeMinutes = new Map<string, { type: string; minute: number; n: number }>();
   for (const { error_type: type, timestamp } of arrivals) {
     const group = groups.get(type);
     if (!group) groups.set(type, { n: 1, first: timestamp, last: timestamp });
@@ -18,6 +19,9 @@ export async function countArrivals(client: PoolClient, cluster: string, topic: 
     }
     const minute = Math.floor(timestamp.getTime() / 60_000) * 60_000;
     minutes.set(minute, (minutes.get(minute) ?? 0) + 1);
+    const typeMinute = typeMinutes.get(`${minute} ${type}`);
+    if (typeMinute) typeMinute.n++;
+    else typeMinutes.set(`${minute} ${type}`, { type, minute, n: 1 });
   }
   await client.query("UPDATE dlq_topics SET pending_count = pending_count + $3 WHERE cluster = $1 AND topic = $2", [cluster, topic, arrivals.length]);
   await client.query(
@@ -34,6 +38,11 @@ export async function countArrivals(client: PoolClient, cluster: string, topic: 
      SELECT $1, $2, m.minute, m.n FROM jsonb_to_recordset($3::jsonb) AS m(minute timestamptz, n bigint)
      ON CONFLICT (cluster, topic, minute) DO UPDATE SET count = dlq_minutes.count + EXCLUDED.count`,
     [cluster, topic, JSON.stringify([...minutes].map(([minute, n]) => ({ minute: new Date(minute), n })))]);
+  await client.query(
+    `INSERT INTO dlq_error_minutes (cluster, topic, error_type, minute, count)
+     SELECT $1, $2, m.type, m.minute, m.n FROM jsonb_to_recordset($3::jsonb) AS m(type text, minute timestamptz, n bigint)
+     ON CONFLICT (cluster, topic, error_type, minute) DO UPDATE SET count = dlq_error_minutes.count + EXCLUDED.count`,
+    [cluster, topic, JSON.stringify([...typeMinutes.values()].map((m) => ({ type: m.type, minute: new Date(m.minute), n: m.n })))]);
 }
 
 export type TypeCount = { errorType: string; n: number };

@@ -12,8 +12,8 @@ const NOT_PENDING = DLQ_STATUSES.filter((s) => s !== "pending");
 /**
  * How many pending messages match the filter, up to COUNT_CAP + 1 (shown as "over a million"). The filters
  * the browser opens with cost the same at any size: with none, or only an error type, the kept counts answer;
- * with only a time range, the kept arrivals per minute less the messages no longer pending. A time range with
- * an error type counts that type's index entries less those no longer pending. Other filters count the rows.
+ * with a time range (and an error type or not), the kept arrivals per minute less the messages no longer
+ * pending. Other filters count the rows.
  * A count is an answer to a search too: FORBIDDEN for a filter on a value masked from this operator.
  */
 export async function countPendingMatching(filter: DlqBrowseInput, operator: Operator): Promise<number> {
@@ -22,8 +22,7 @@ export async function countPendingMatching(filter: DlqBrowseInput, operator: Ope
   const untimed = input.from === undefined && input.to === undefined;
   let n: number;
   if (timeAndType && untimed) n = await keptPending(input.cluster, input.topic, input.errorType);
-  else if (timeAndType && input.errorType === undefined) n = await pendingInTimeRange(input);
-  else if (timeAndType) n = await pendingOfTypeInTimeRange(input);
+  else if (timeAndType) n = await pendingInTimeRange(input);
   else n = await countedPending(input);
   return Math.min(n, COUNT_CAP + 1);
 }
@@ -37,9 +36,9 @@ async function keptPending(cluster: string, topic: string, errorType: string | u
 }
 
 /**
- * Pending messages in [from, to): the arrivals kept per minute (by message time, in the rows' own transaction)
- * for the whole minutes inside, the rows of the partial minutes at either end, less the rows in the range that
- * are no longer pending.
+ * Pending messages in [from, to), of one error type when the filter names one: the arrivals kept per minute
+ * (by message time, in the rows' own transaction; per error type in dlq_error_minutes) for the whole minutes
+ * inside, the rows of the partial minutes at either end, less the rows in the range no longer pending.
  */
 async function pendingInTimeRange(input: DlqBrowseInput): Promise<number> {
   const from = input.from?.getTime() ?? null;
@@ -49,28 +48,18 @@ async function pendingInTimeRange(input: DlqBrowseInput): Promise<number> {
   // A range inside a minute or two holds few rows: counting them is as cheap.
   if (firstMinute !== null && endMinute !== null && firstMinute >= endMinute) return countedPending(input);
   const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+  const minutes = input.errorType === undefined ? "dlq_minutes" : "dlq_error_minutes";
+  // $8 is the error type or null; "$8 IS NULL OR error_type = $8" lets one statement serve both.
+  const ofType = "($8::text IS NULL OR error_type = $8)";
   const { rows } = await getPool().query<{ n: string }>(
-    `SELECT ((SELECT coalesce(sum(count), 0) FROM dlq_minutes WHERE cluster = $1 AND topic = $2
+    `SELECT ((SELECT coalesce(sum(count), 0) FROM ${minutes} WHERE cluster = $1 AND topic = $2
+                ${input.errorType === undefined ? "" : "AND error_type = $8"}
                 AND ($5::timestamptz IS NULL OR minute >= $5) AND ($6::timestamptz IS NULL OR minute < $6))
-           + (SELECT count(*) FROM dlq_messages WHERE cluster = $1 AND topic = $2 AND $3::timestamptz IS NOT NULL AND timestamp >= $3 AND timestamp < $5)
-           + (SELECT count(*) FROM dlq_messages WHERE cluster = $1 AND topic = $2 AND $4::timestamptz IS NOT NULL AND timestamp >= $6 AND timestamp < $4)
-           - (SELECT count(*) FROM dlq_messages WHERE cluster = $1 AND topic = $2 AND status = ANY($7::text[])
+           + (SELECT count(*) FROM dlq_messages WHERE cluster = $1 AND topic = $2 AND ${ofType} AND $3::timestamptz IS NOT NULL AND timestamp >= $3 AND timestamp < $5)
+           + (SELECT count(*) FROM dlq_messages WHERE cluster = $1 AND topic = $2 AND ${ofType} AND $4::timestamptz IS NOT NULL AND timestamp >= $6 AND timestamp < $4)
+           - (SELECT count(*) FROM dlq_messages WHERE cluster = $1 AND topic = $2 AND ${ofType} AND status = ANY($7::text[])
                 AND ($3::timestamptz IS NULL OR timestamp >= $3) AND ($4::timestamptz IS NULL OR timestamp < $4)))::text AS n`,
-    [input.cluster, input.topic, date(from), date(to), date(firstMinute), date(endMinute), NOT_PENDING]);
-  return Number(rows[0]?.n ?? 0);
-}
-
-/**
- * Pending messages of one error type in a time range: its entries in the (cluster, topic, error_type, timestamp)
- * index, read without visiting the rows, less the rows of the range no longer pending (usually few).
- */
-async function pendingOfTypeInTimeRange(input: DlqBrowseInput): Promise<number> {
-  const { rows } = await getPool().query<{ n: string }>(
-    `SELECT ((SELECT count(*) FROM dlq_messages WHERE cluster = $1 AND topic = $2 AND error_type = $3
-                AND ($4::timestamptz IS NULL OR timestamp >= $4) AND ($5::timestamptz IS NULL OR timestamp < $5))
-           - (SELECT count(*) FROM dlq_messages WHERE cluster = $1 AND topic = $2 AND status = ANY($6::text[]) AND error_type = $3
-                AND ($4::timestamptz IS NULL OR timestamp >= $4) AND ($5::timestamptz IS NULL OR timestamp < $5)))::text AS n`,
-    [input.cluster, input.topic, input.errorType, input.from ?? null, input.to ?? null, NOT_PENDING]);
+    [input.cluster, input.topic, date(from), date(to), date(firstMinute), date(endMinute), NOT_PENDING, input.errorType ?? null]);
   return Number(rows[0]?.n ?? 0);
 }
 
