@@ -5,6 +5,7 @@
 // consume-and-produce pipe (acks=all); and whether a velocity limit holds. Options: --sizes 10000,1000000
 // --redrive 100000 --velocity 500 --velocity-count 5000 --rounds 50 (or BENCH_DLQ_* variables); a smoke run:
 // --sizes 10000 --redrive 5000 --velocity-count 1000. Uses a database and topics of its own and removes them.
+import "./load-env"; // first: what follows may read the configuration
 import { randomUUID } from "node:crypto";
 import { disconnectDb } from "@/lib/db";
 import { closeAllClusters } from "@/lib/kafka";

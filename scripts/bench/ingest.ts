@@ -1,6 +1,7 @@
 // Ingest benchmark (npm run bench:ingest): 4 concurrent OTLP senders against `npm start` for a
 // sustained period, then — in the same run — the raw COPY rate of the same rows into the same
 // partitioned, indexed table, and the ratio. Uses a database of its own and drops it afterwards.
+import "./load-env"; // first: what follows may read the configuration
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomFillSync } from "node:crypto";
 import fs from "node:fs";

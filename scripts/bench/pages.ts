@@ -3,6 +3,7 @@
 // page, the breaker board and the flow graph ask Postgres for (target: p95 under 200 ms), and the JavaScript a
 // cold load of each page downloads, gzipped, measured in the browser (target: under 300 KB). Needs a production
 // build (npm run build). Uses a database of its own and drops it afterwards.
+import "./load-env"; // first: what follows may read the configuration
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

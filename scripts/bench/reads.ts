@@ -1,6 +1,7 @@
 // Read benchmark (npm run bench:reads): with BENCH_SPANS (default 5,000,000) spans stored, p50/p95 of
 // a trace by id and of a search by service and time range (first page), and the time the 5,000-span
 // trace view takes to open in the browser. Uses a database of its own and drops it afterwards.
+import "./load-env"; // first: what follows may read the configuration
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
