@@ -3,8 +3,10 @@ import { pingDatabase } from "@/lib/db";
 import { getMetrics } from "@/lib/metrics/registry";
 import { SCRAPE_REFUSED, scrapeAllowed } from "@/lib/metrics/scrape-access";
 
-/** The worker's own probes and metrics, on FLOWDECK_WORKER_PORT, for when it runs apart from the web server. */
-/** `metricsToken`, when not null, is the bearer token a scrape of /metrics must send. */
+/**
+ * The worker's own probes and metrics, on FLOWDECK_WORKER_PORT, for when it runs apart from the web server.
+ * `metricsToken`, when not null, is the bearer token a scrape of /metrics must send.
+ */
 export function startHealthServer(port: number, metricsToken: string | null, host = "127.0.0.1"): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     void (async () => {
